@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One mistake in a configuration: where it is and what is wrong, e.g. {@code
- * collections.stripe.auth.key: required in environment live}. The message never contains a
- * secret's value.
+ * collections.stripe.auth.key: required in environment live}. The message never contains a secret's
+ * value.
  */
 public record ConfigProblem(String path, String message) {
 

@@ -79,8 +79,8 @@ public final class ConfigProblems {
   }
 
   /**
-   * Parses the optional setting {@code name} as a duration: {@code 500ms}, {@code 30s}, {@code 15m},
-   * {@code 1h}, or ISO-8601 ({@code PT30S}). A plain number means seconds.
+   * Parses the optional setting {@code name} as a duration: {@code 500ms}, {@code 30s}, {@code
+   * 15m}, {@code 1h}, or ISO-8601 ({@code PT30S}). A plain number means seconds.
    */
   public Optional<Duration> duration(Settings settings, String name) {
     Optional<String> text = settings.text(name);
@@ -119,7 +119,8 @@ public final class ConfigProblems {
         return nonNegative(Duration.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.endsWith("ms")) {
-        return nonNegative(Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
+        return nonNegative(
+            Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
       }
       char unit = value.charAt(value.length() - 1);
       if (Character.isDigit(unit)) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The environment a Keyway instance runs in. Each environment has its own credentials: {@code
- * live} never uses a development value, and {@code dev} uses a live value only as a loud fallback.
+ * The environment a Keyway instance runs in. Each environment has its own credentials: {@code live}
+ * never uses a development value, and {@code dev} uses a live value only as a loud fallback.
  */
 public enum Environment {
   DEV,

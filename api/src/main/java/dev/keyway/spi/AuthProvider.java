@@ -43,7 +43,9 @@ public interface AuthProvider {
   /** Returns the {@code type} this provider handles, e.g. {@code header-key}. */
   String type();
 
-  /** Returns the SPI version the provider was built for: {@code return AuthProvider.API_VERSION;}. */
+  /**
+   * Returns the SPI version the provider was built for: {@code return AuthProvider.API_VERSION;}.
+   */
   int apiVersion();
 
   /** Returns one line saying what the method does, for {@code keyway doctor} and the docs. */

@@ -81,7 +81,10 @@ public final class OutboundRequest {
             && origin.getRawUserInfo() == null;
     if (!httpScheme || origin.getHost() == null || !bare) {
       throw new IllegalArgumentException(
-          "an origin is http(s)://host[:port] with nothing else: " + scheme + "://" + origin.getHost());
+          "an origin is http(s)://host[:port] with nothing else: "
+              + scheme
+              + "://"
+              + origin.getHost());
     }
   }
 
@@ -152,7 +155,8 @@ public final class OutboundRequest {
   /** Returns the query encoded for a URL (RFC 3986, UTF-8, space as {@code %20}), or "". */
   public String rawQuery() {
     return query.stream()
-        .map(field -> encodeQueryComponent(field.name()) + "=" + encodeQueryComponent(field.value()))
+        .map(
+            field -> encodeQueryComponent(field.name()) + "=" + encodeQueryComponent(field.value()))
         .collect(Collectors.joining("&"));
   }
 
@@ -162,7 +166,9 @@ public final class OutboundRequest {
     return URI.create(origin + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
   }
 
-  /** Percent-encodes a query name or value; only RFC 3986 unreserved characters stay as they are. */
+  /**
+   * Percent-encodes a query name or value; only RFC 3986 unreserved characters stay as they are.
+   */
   public static String encodeQueryComponent(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8)
         .replace("+", "%20")

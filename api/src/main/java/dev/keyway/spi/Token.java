@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An access token with what core needs to cache it: when it was issued, when it expires (if
- * known), and the refresh token that renews it (if any). Both tokens are {@link Secret}s, so {@link
+ * An access token with what core needs to cache it: when it was issued, when it expires (if known),
+ * and the refresh token that renews it (if any). Both tokens are {@link Secret}s, so {@link
  * #toString()} shows neither.
  */
 public record Token(
@@ -28,7 +28,9 @@ public record Token(
     scopes = Set.copyOf(scopes);
   }
 
-  /** Returns a bearer token issued at {@code issuedAt} with no known expiry and no refresh token. */
+  /**
+   * Returns a bearer token issued at {@code issuedAt} with no known expiry and no refresh token.
+   */
   public static Token bearer(Secret accessToken, Instant issuedAt) {
     return new Token(accessToken, "Bearer", Optional.empty(), issuedAt, Optional.empty(), Set.of());
   }

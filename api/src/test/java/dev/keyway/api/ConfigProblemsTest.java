@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
 class ConfigProblemsTest {
 
@@ -84,7 +84,15 @@ class ConfigProblemsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms,PT0.5S", "30s,PT30S", "15m,PT15M", "1h,PT1H", "2d,PT48H", "45,PT45S", "PT2M,PT2M"})
+  @CsvSource({
+    "500ms,PT0.5S",
+    "30s,PT30S",
+    "15m,PT15M",
+    "1h,PT1H",
+    "2d,PT48H",
+    "45,PT45S",
+    "PT2M,PT2M"
+  })
   @DisplayName("durations are read in short and ISO-8601 form")
   void durations(String text, String expected) {
     assertThat(ConfigProblems.parseDuration(text)).contains(Duration.parse(expected));
@@ -101,7 +109,8 @@ class ConfigProblemsTest {
   @DisplayName("a bad duration setting is a problem at its path")
   void badDurationSetting() {
     ConfigProblems problems = new ConfigProblems();
-    assertThat(problems.duration(new MapSettings(Map.of("lifetime", "soon")), "lifetime")).isEmpty();
+    assertThat(problems.duration(new MapSettings(Map.of("lifetime", "soon")), "lifetime"))
+        .isEmpty();
     assertThat(problems.list())
         .extracting(ConfigProblem::path)
         .containsExactly("collections.x.auth.lifetime");

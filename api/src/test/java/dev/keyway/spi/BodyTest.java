@@ -31,7 +31,8 @@ class BodyTest {
     String value = "\",\"admin\":true,\"x\":\"\\\n</script>";
     String json = Body.json("{}").withField("k", value).text();
     assertThat(json)
-        .isEqualTo("{\"k\":\"\\\",\\\"admin\\\":true,\\\"x\\\":\\\"\\\\\\n\\u003c/script\\u003e\"}");
+        .isEqualTo(
+            "{\"k\":\"\\\",\\\"admin\\\":true,\\\"x\\\":\\\"\\\\\\n\\u003c/script\\u003e\"}");
   }
 
   @Test
@@ -48,7 +49,8 @@ class BodyTest {
   void refusesOtherBodies() {
     assertThatThrownBy(() -> Body.json("[1]").withField("k", "v"))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Body.raw("x".getBytes(StandardCharsets.UTF_8), "text/plain").withField("k", "v"))
+    assertThatThrownBy(
+            () -> Body.raw("x".getBytes(StandardCharsets.UTF_8), "text/plain").withField("k", "v"))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> Body.none().withField("k", "v"))
         .isInstanceOf(IllegalStateException.class);

@@ -30,7 +30,8 @@ class HeadersTest {
     Headers one = empty.with("A", "1");
     assertThat(empty.entries()).isEmpty();
     assertThat(one.entries()).hasSize(1);
-    assertThatThrownBy(() -> one.entries().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> one.entries().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @ParameterizedTest

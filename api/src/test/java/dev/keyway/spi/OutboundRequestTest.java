@@ -22,7 +22,8 @@ class OutboundRequestTest {
             .withQueryParameter("api_key", "k/1");
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.uri())
-        .hasToString("https://api.example.com:8443/v1/things?q=a%20b%2Bc%26d%3D%C3%A9~%2A&api_key=k%2F1");
+        .hasToString(
+            "https://api.example.com:8443/v1/things?q=a%20b%2Bc%26d%3D%C3%A9~%2A&api_key=k%2F1");
   }
 
   @Test
