@@ -1,0 +1,47 @@
+package dev.keyway.core.config;
+
+import dev.keyway.api.ConfigProblem;
+import dev.keyway.api.Environment;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** What a {@link ConfigLoader} was configured with. Each {@code with...} returns a copy. */
+record LoadOptions(
+    SecretSource secrets,
+    Optional<Environment> environment,
+    Function<String, String> environmentVariables,
+    Path baseDirectory,
+    Consumer<ConfigProblem> warnings) {
+
+  LoadOptions {
+    Objects.requireNonNull(secrets, "secrets");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(environmentVariables, "environmentVariables");
+    Objects.requireNonNull(baseDirectory, "baseDirectory");
+    Objects.requireNonNull(warnings, "warnings");
+  }
+
+  LoadOptions withSecrets(SecretSource newSecrets) {
+    return new LoadOptions(newSecrets, environment, environmentVariables, baseDirectory, warnings);
+  }
+
+  LoadOptions withEnvironment(Environment override) {
+    return new LoadOptions(
+        secrets, Optional.of(override), environmentVariables, baseDirectory, warnings);
+  }
+
+  LoadOptions withEnvironmentVariables(Function<String, String> lookup) {
+    return new LoadOptions(secrets, environment, lookup, baseDirectory, warnings);
+  }
+
+  LoadOptions withBaseDirectory(Path directory) {
+    return new LoadOptions(secrets, environment, environmentVariables, directory, warnings);
+  }
+
+  LoadOptions withWarnings(Consumer<ConfigProblem> listener) {
+    return new LoadOptions(secrets, environment, environmentVariables, baseDirectory, listener);
+  }
+}
