@@ -1,0 +1,253 @@
+package dev.keyway.core;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import dev.keyway.api.Environment;
+import dev.keyway.core.config.ConfigLoader;
+import dev.keyway.core.config.KeywayConfig;
+import dev.keyway.core.config.SecretSource;
+import dev.keyway.core.internal.pipeline.ConfiguredCollection;
+import dev.keyway.spi.AuthMethod;
+import dev.keyway.spi.AuthProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+
+/**
+ * Calls third-party APIs with credentials that never leave the server.
+ *
+ * <pre>{@code
+ * try (Keyway keyway = Keyway.builder().configFile(Path.of("keyway.yaml")).build()) {
+ *   ApiResponse response = keyway.call("weather", "current", Map.of("city", "Oslo"))
+ *       .toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <p>Every collection has its own connection pool; the scheme, host and port of each request are
+ * exactly its collection's {@code baseUrl}, whatever a caller passes. Thread-safe. Closing it
+ * releases every pool.
+ */
+public final class Keyway implements AutoCloseable {
+
+  private final KeywayConfig config;
+  private final Map<String, ConfiguredCollection> collections;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  Keyway(KeywayConfig config, Map<String, ConfiguredCollection> collections) {
+    this.config = config;
+    this.collections = Map.copyOf(collections);
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs {@code collection.call} with {@code params} and reads the whole response. */
+  public CompletionStage<ApiResponse> call(String collection, String call, Map<String, ?> params) {
+    return call(CallRequest.of(collection, call, params));
+  }
+
+  /** Runs a call and reads the whole response. */
+  public CompletionStage<ApiResponse> call(CallRequest request) {
+    return callMono(request).toFuture();
+  }
+
+  /**
+   * Runs a call when subscribed, and reads the whole response. Fails with {@link
+   * UnknownCallException}, {@link CallRejectedException} (nothing was sent) or {@link
+   * UpstreamException}.
+   */
+  public Mono<ApiResponse> callMono(CallRequest request) {
+    return Mono.defer(
+        () -> {
+          if (closed.get()) {
+            return Mono.error(new IllegalStateException("this Keyway instance is closed"));
+          }
+          return collection(request.collection()).call(request);
+        });
+  }
+
+  /** Returns the auth method built for {@code collection}, for tools and tests. */
+  public AuthMethod authMethod(String collection) {
+    return collection(collection).authMethod();
+  }
+
+  /** Returns the configuration this instance runs. */
+  public KeywayConfig config() {
+    return config;
+  }
+
+  /** Returns the environment whose credentials this instance uses. */
+  public Environment environment() {
+    return config.environment();
+  }
+
+  private ConfiguredCollection collection(String id) {
+    ConfiguredCollection collection = collections.get(id);
+    if (collection == null) {
+      throw new UnknownCallException("no collection named " + id);
+    }
+    return collection;
+  }
+
+  /** Releases every connection pool. Calls made afterwards fail. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      collections.values().forEach(ConfiguredCollection::close);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Keyway["
+        + config.environment().configName()
+        + ", collections="
+        + new java.util.TreeSet<>(collections.keySet())
+        + "]";
+  }
+
+  /** Builds a {@link Keyway}. Not thread-safe. */
+  public static final class Builder {
+    private KeywayConfig config;
+    private Path configFile;
+    private Map<String, Object> configTree;
+    private Environment environment;
+    private SecretSource secrets = SecretSource.NONE;
+    private Clock clock = Clock.systemUTC();
+    private ClassLoader classLoader = Keyway.class.getClassLoader();
+    private final List<AuthProvider> providers = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Uses this configuration model. */
+    public Builder config(KeywayConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Loads the configuration from a YAML or JSON file; relative {@code ${file:}} paths are beside
+     * it.
+     */
+    public Builder configFile(Path file) {
+      this.configFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Loads the configuration from a tree of maps, lists and scalars, as YAML would give. */
+    public Builder configTree(Map<String, Object> tree) {
+      this.configTree = Objects.requireNonNull(tree, "tree");
+      return this;
+    }
+
+    /** Overrides the environment named in the configuration. */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** Resolves {@code ${secret:...}} references from {@code secrets}. */
+    public Builder secrets(SecretSource secrets) {
+      this.secrets = Objects.requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /** Reads time from {@code clock} (tests pass a fake one). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Discovers auth providers with {@code classLoader} instead of this class's loader. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /** Adds a provider that is not registered with {@link java.util.ServiceLoader}. */
+    public Builder provider(AuthProvider provider) {
+      providers.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Validates everything and builds the instance.
+     *
+     * @throws dev.keyway.api.InvalidConfigException listing every problem with its config path
+     * @throws ProviderDiscoveryException if the auth providers found cannot be used together
+     */
+    public Keyway build() {
+      KeywayConfig resolved = resolveConfig();
+      KeywayModule module =
+          new KeywayModule(resolved).withClock(clock).withClassLoader(classLoader);
+      for (AuthProvider provider : providers) {
+        module = module.withProvider(provider);
+      }
+      try {
+        return Guice.createInjector(module).getInstance(Keyway.class);
+      } catch (CreationException | ProvisionException e) {
+        throw unwrap(e);
+      }
+    }
+
+    private KeywayConfig resolveConfig() {
+      int sources =
+          (config != null ? 1 : 0) + (configFile != null ? 1 : 0) + (configTree != null ? 1 : 0);
+      if (sources != 1) {
+        throw new IllegalStateException(
+            "give exactly one configuration: config(model), configFile(path) or configTree(map)");
+      }
+      if (config != null) {
+        if (environment != null && environment != config.environment()) {
+          throw new IllegalStateException(
+              "the configuration model is resolved for "
+                  + config.environment().configName()
+                  + "; load it for "
+                  + environment.configName()
+                  + " instead of overriding the environment");
+        }
+        return config;
+      }
+      ConfigLoader loader = ConfigLoader.create().withSecrets(secrets);
+      if (environment != null) {
+        loader = loader.withEnvironment(environment);
+      }
+      return configFile != null ? loader.load(configFile) : loader.fromTree(configTree);
+    }
+
+    private static RuntimeException unwrap(RuntimeException guiceError) {
+      Throwable cause = guiceError.getCause();
+      if (cause == null) {
+        for (Throwable suppressed : guiceError.getSuppressed()) {
+          cause = suppressed;
+        }
+      }
+      if (cause == null && guiceError instanceof CreationException creation) {
+        cause =
+            creation.getErrorMessages().stream()
+                .map(message -> message.getCause())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+      }
+      if (cause == null && guiceError instanceof ProvisionException provision) {
+        cause =
+            provision.getErrorMessages().stream()
+                .map(message -> message.getCause())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+      }
+      return cause instanceof RuntimeException runtime ? runtime : guiceError;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.keyway.core.internal.auth;
+
+import dev.keyway.api.ConfigProblem;
+import dev.keyway.api.ConfigProblems;
+import dev.keyway.api.InvalidConfigException;
+import dev.keyway.core.config.AuthConfig;
+import dev.keyway.core.config.SettingsTree;
+import dev.keyway.spi.AuthContext;
+import dev.keyway.spi.AuthMethod;
+import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.SettingSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a collection's {@code auth} block into an {@link AuthMethod} with the provider of its type.
+ */
+public final class AuthMethods {
+
+  private AuthMethods() {}
+
+  /**
+   * Creates the auth method of the block at {@code path} (e.g. {@code collections.stripe.auth}),
+   * recording every problem in {@code problems}; returns {@code null} when there is any.
+   */
+  public static AuthMethod create(
+      String path,
+      AuthConfig auth,
+      Map<String, AuthProvider> providers,
+      AuthContext context,
+      ConfigProblems problems) {
+    AuthProvider provider = providers.get(auth.type());
+    if (provider == null) {
+      problems.add(
+          path + ".type",
+          "unknown auth type '"
+              + auth.type()
+              + "'; available: "
+              + String.join(", ", new TreeSet<>(providers.keySet()))
+              + " (add the module that provides it to the class path)");
+      return null;
+    }
+    List<ConfigProblem> unknown = unknownSettings(path, auth, provider);
+    if (!unknown.isEmpty()) {
+      problems.addAll(unknown);
+      return null;
+    }
+    try {
+      AuthMethod method = provider.create(SettingsTree.of(path, auth.settings()), context);
+      if (method == null) {
+        problems.add(path, "the " + auth.type() + " provider returned no auth method");
+      }
+      return method;
+    } catch (InvalidConfigException e) {
+      problems.addAll(e.problems());
+    } catch (RuntimeException e) {
+      // A plugin's own message might quote a setting; name the failure only.
+      problems.add(
+          path,
+          "the "
+              + auth.type()
+              + " provider failed while reading its settings ("
+              + e.getClass().getName()
+              + ")");
+    }
+    return null;
+  }
+
+  private static List<ConfigProblem> unknownSettings(
+      String path, AuthConfig auth, AuthProvider provider) {
+    Set<String> known =
+        provider.settings().stream()
+            .map(SettingSpec::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    return auth.settings().keySet().stream()
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .map(
+            name ->
+                new ConfigProblem(
+                    path + "." + name,
+                    "not a setting of "
+                        + auth.type()
+                        + (known.isEmpty()
+                            ? ", which has none"
+                            : "; known: " + String.join(", ", known))))
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.keyway.core.internal.auth;
+
+import dev.keyway.api.Environment;
+import dev.keyway.core.internal.client.UpstreamClient;
+import dev.keyway.core.internal.token.SingleFlightTokenCache;
+import dev.keyway.spi.AuthContext;
+import dev.keyway.spi.HttpExchange;
+import dev.keyway.spi.TokenCache;
+import dev.keyway.spi.TokenSource;
+import java.time.Clock;
+
+/** What core offers the auth method of one collection. */
+public final class CollectionAuthContext implements AuthContext {
+
+  private final String collection;
+  private final Environment environment;
+  private final Clock clock;
+  private final HttpExchange http;
+
+  public CollectionAuthContext(
+      String collection, Environment environment, Clock clock, UpstreamClient client) {
+    this.collection = collection;
+    this.environment = environment;
+    this.clock = clock;
+    this.http = new SideCalls(client);
+  }
+
+  @Override
+  public String collection() {
+    return collection;
+  }
+
+  @Override
+  public Environment environment() {
+    return environment;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public HttpExchange http() {
+    return http;
+  }
+
+  @Override
+  public TokenCache tokenCache(TokenSource source) {
+    return new SingleFlightTokenCache(source, clock);
+  }
+
+  @Override
+  public String toString() {
+    return "AuthContext[" + collection + ", " + environment.configName() + "]";
+  }
+}

@@ -1,0 +1,76 @@
+package dev.keyway.core.internal.pipeline;
+
+import dev.keyway.api.ConfigProblems;
+import dev.keyway.api.InvalidConfigException;
+import dev.keyway.core.config.CallConfig;
+import dev.keyway.core.config.CollectionConfig;
+import dev.keyway.core.config.KeywayConfig;
+import dev.keyway.core.internal.auth.AuthMethods;
+import dev.keyway.core.internal.auth.CollectionAuthContext;
+import dev.keyway.core.internal.client.UpstreamClient;
+import dev.keyway.core.internal.request.CallTemplate;
+import dev.keyway.spi.AuthMethod;
+import dev.keyway.spi.AuthProvider;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds every collection of a configuration, or none: problems of all collections (auth settings
+ * and call templates) are collected and reported together, and nothing stays open on failure.
+ */
+public final class CollectionAssembler {
+
+  private CollectionAssembler() {}
+
+  /**
+   * Returns the collections of {@code config}, ready to call.
+   *
+   * @throws InvalidConfigException listing every problem with its config path
+   */
+  public static Map<String, ConfiguredCollection> assemble(
+      KeywayConfig config, Map<String, AuthProvider> providers, Clock clock) {
+    ConfigProblems problems = new ConfigProblems();
+    Map<String, ConfiguredCollection> assembled = new LinkedHashMap<>();
+    Map<String, UpstreamClient> clients = new LinkedHashMap<>();
+    try {
+      for (CollectionConfig collection : new TreeMap<>(config.collections()).values()) {
+        UpstreamClient client =
+            new UpstreamClient(
+                collection.id(), collection.timeouts(), UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES);
+        clients.put(collection.id(), client);
+        AuthMethod method =
+            AuthMethods.create(
+                collection.path() + ".auth",
+                collection.auth(),
+                providers,
+                new CollectionAuthContext(collection.id(), config.environment(), clock, client),
+                problems);
+        Map<String, CallTemplate> calls = compile(collection, problems);
+        if (method != null && problems.isEmpty()) {
+          assembled.put(
+              collection.id(), new ConfiguredCollection(collection, method, calls, client));
+        }
+      }
+      problems.throwIfAny();
+      return Map.copyOf(assembled);
+    } catch (RuntimeException e) {
+      clients.values().forEach(UpstreamClient::close);
+      throw e;
+    }
+  }
+
+  private static Map<String, CallTemplate> compile(
+      CollectionConfig collection, ConfigProblems problems) {
+    Map<String, CallTemplate> calls = new LinkedHashMap<>();
+    for (CallConfig call : new TreeMap<>(collection.calls()).values()) {
+      try {
+        calls.put(call.id(), CallTemplate.compile(collection, call));
+      } catch (InvalidConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return calls;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.keyway.core.internal.pipeline;
+
+import dev.keyway.core.ApiResponse;
+import dev.keyway.core.CallRequest;
+import dev.keyway.core.KeywayException;
+import dev.keyway.core.UnknownCallException;
+import dev.keyway.core.UpstreamException;
+import dev.keyway.core.config.CollectionConfig;
+import dev.keyway.core.internal.client.UpstreamClient;
+import dev.keyway.core.internal.request.CallTemplate;
+import dev.keyway.spi.AuthMethod;
+import dev.keyway.spi.OutboundRequest;
+import dev.keyway.spi.ResponseHead;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * One collection, ready to call: its compiled call templates, its auth method, and its own upstream
+ * client. Runs the steps of a call in order — bind parameters, apply credentials, check the origin,
+ * send — and sends once more, at most, when the auth method asks for it.
+ */
+public final class ConfiguredCollection implements AutoCloseable {
+
+  private final CollectionConfig config;
+  private final AuthMethod authMethod;
+  private final Map<String, CallTemplate> calls;
+  private final UpstreamClient client;
+
+  ConfiguredCollection(
+      CollectionConfig config,
+      AuthMethod authMethod,
+      Map<String, CallTemplate> calls,
+      UpstreamClient client) {
+    this.config = config;
+    this.authMethod = authMethod;
+    this.calls = Map.copyOf(calls);
+    this.client = client;
+  }
+
+  /** Returns the collection's configuration. */
+  public CollectionConfig config() {
+    return config;
+  }
+
+  /** Returns the auth method built for this collection. */
+  public AuthMethod authMethod() {
+    return authMethod;
+  }
+
+  /** Runs {@code request}'s call when subscribed and reads the whole response. */
+  public Mono<ApiResponse> call(CallRequest request) {
+    CallTemplate template = calls.get(request.call());
+    if (template == null) {
+      return Mono.error(
+          new UnknownCallException(
+              "collection " + config.id() + " has no call named " + request.call()));
+    }
+    return Mono.defer(
+        () -> send(template.build(request.params(), request.user()), request.call(), true));
+  }
+
+  private Mono<ApiResponse> send(OutboundRequest unsigned, String call, boolean mayRetry) {
+    return Mono.fromCompletionStage(() -> authMethod.apply(unsigned))
+        .onErrorMap(error -> !(error instanceof KeywayException), error -> authFailed(call, error))
+        .map(signed -> EgressGuard.check(config.id(), unsigned, signed))
+        .flatMap(
+            signed ->
+                client
+                    .send(signed, call)
+                    .flatMap(
+                        response ->
+                            mayRetry && shouldRetry(signed, response)
+                                ? send(unsigned, call, false)
+                                : Mono.just(response)));
+  }
+
+  private boolean shouldRetry(OutboundRequest signed, ApiResponse response) {
+    // Bodies are held in memory, so every request can be replayed.
+    return authMethod.shouldRetry(signed, new ResponseHead(response.status(), response.headers()));
+  }
+
+  private UpstreamException authFailed(String call, Throwable error) {
+    return new UpstreamException(
+        UpstreamException.Kind.AUTH_FAILED,
+        "collection "
+            + config.id()
+            + ", call "
+            + call
+            + ": credentials could not be obtained ("
+            + error.getClass().getSimpleName()
+            + ")",
+        error);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ConfiguredCollection[" + config.id() + ", calls=" + calls.keySet() + "]";
+  }
+}
