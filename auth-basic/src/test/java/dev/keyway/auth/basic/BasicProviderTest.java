@@ -11,6 +11,8 @@ import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.SettingSpec;
+import dev.keyway.testkit.TestAuthContext;
+import dev.keyway.testkit.TestSettings;
 import java.net.URI;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +31,7 @@ class BasicProviderTest {
   }
 
   private AuthMethod create(String... settings) {
-    return provider.create(MapSettings.of(settings), FixedAuthContext.INSTANCE);
+    return provider.create(TestSettings.of((Object[]) settings), TestAuthContext.create());
   }
 
   private String authorization(String username, String password) {
@@ -202,7 +204,7 @@ class BasicProviderTest {
   void settingsToString() {
     BasicSettings settings =
         BasicSettings.from(
-            MapSettings.of("username", "user_secret_1", "password", "pw_secret_1"),
+            TestSettings.of("username", "user_secret_1", "password", "pw_secret_1"),
             new ConfigProblems());
 
     assertThat(settings.toString()).doesNotContain("secret_1");

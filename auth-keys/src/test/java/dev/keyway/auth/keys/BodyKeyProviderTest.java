@@ -13,6 +13,8 @@ import dev.keyway.spi.Body;
 import dev.keyway.spi.FormField;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.SettingSpec;
+import dev.keyway.testkit.TestAuthContext;
+import dev.keyway.testkit.TestSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +38,7 @@ class BodyKeyProviderTest {
   }
 
   private AuthMethod create(String... settings) {
-    return provider.create(MapSettings.of(settings), FixedAuthContext.INSTANCE);
+    return provider.create(TestSettings.of((Object[]) settings), TestAuthContext.create());
   }
 
   private AuthMethod apiKey(String key) {

@@ -10,6 +10,8 @@ import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.Body;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.SettingSpec;
+import dev.keyway.testkit.TestAuthContext;
+import dev.keyway.testkit.TestSettings;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +31,7 @@ class HeaderKeyProviderTest {
   }
 
   private AuthMethod create(String... settings) {
-    return provider.create(MapSettings.of(settings), FixedAuthContext.INSTANCE);
+    return provider.create(TestSettings.of((Object[]) settings), TestAuthContext.create());
   }
 
   private static OutboundRequest applied(AuthMethod method, OutboundRequest request) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.OutboundRequest;
+import dev.keyway.testkit.TestAuthContext;
+import dev.keyway.testkit.TestSettings;
 import java.net.URI;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class NoneProviderTest {
         OutboundRequest.create("GET", URI.create("http://127.0.0.1:8080"), "/things")
             .withHeader("X-Own-Key", "from a private call header");
 
-    AuthMethod method = provider.create(MapSettings.of(), FixedAuthContext.INSTANCE);
+    AuthMethod method = provider.create(TestSettings.of(), TestAuthContext.create());
 
     assertThat(method).isSameAs(AuthMethod.NONE);
     assertThat(method.apply(request).toCompletableFuture()).isCompletedWithValue(request);

@@ -11,6 +11,8 @@ import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.FormField;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.SettingSpec;
+import dev.keyway.testkit.TestAuthContext;
+import dev.keyway.testkit.TestSettings;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +29,7 @@ class QueryKeyProviderTest {
   }
 
   private AuthMethod create(String... settings) {
-    return provider.create(MapSettings.of(settings), FixedAuthContext.INSTANCE);
+    return provider.create(TestSettings.of((Object[]) settings), TestAuthContext.create());
   }
 
   private static OutboundRequest applied(AuthMethod method, OutboundRequest request) {
