@@ -1,31 +1,33 @@
 package dev.keyway.core.internal.request;
 
-import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.ConfigProblems;
+import dev.keyway.api.InvalidConfigException;
 import dev.keyway.core.CallRejectedException;
 import dev.keyway.core.config.CallConfig;
 import dev.keyway.core.config.CollectionConfig;
-import dev.keyway.core.config.ParamConfig;
+import dev.keyway.core.config.ParamConfig.Location;
+import dev.keyway.spi.Body;
+import dev.keyway.spi.FormField;
 import dev.keyway.spi.Headers;
 import dev.keyway.spi.OutboundRequest;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call compiled once from its configuration, turning a caller's parameters into an outbound
- * request without credentials.
+ * One configured call, compiled: turns a caller's parameters into the outbound request, before any
+ * credential is added.
  *
- * <p>Callers may pass only the call's declared, non-private parameters. Each value is encoded for
- * where it goes — one percent-encoded path segment, a query value, a header value without line
- * breaks, a JSON string — so it can change neither the host nor the shape of the request. The
- * origin and the base path prefix come from the collection's {@code baseUrl} alone.
+ * <p>A caller may pass only the call's declared, public parameters, as text, numbers or booleans.
+ * Each value is written for where it goes — exactly one percent-encoded path segment, a query
+ * value, a header value without line breaks, a JSON string that it cannot leave — so no value can
+ * change the scheme, host, port or path prefix of the collection's {@code baseUrl}, nor the shape
+ * of the request. Every check of the configuration and all parsing happen in {@link #compile}, so
+ * {@link #build} only binds and appends.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #toString()} names the call only.
  */
 public final class CallTemplate {
 
@@ -33,202 +35,140 @@ public final class CallTemplate {
   private final String callId;
   private final String method;
   private final URI origin;
+  private final ParamSet params;
   private final PathTemplate path;
-  private final Map<String, ParamConfig> params;
-  private final Map<String, String> query;
+  private final List<FormField> query;
+  private final EffectiveParam[] queryParams;
   private final Headers headers;
+  private final EffectiveParam[] headerParams;
   private final BodyTemplate body;
 
   private CallTemplate(
-      CollectionConfig collection,
-      CallConfig call,
+      String collectionId,
+      String callId,
+      String method,
       URI origin,
+      ParamSet params,
       PathTemplate path,
-      Map<String, ParamConfig> params,
+      List<FormField> query,
       Headers headers,
       BodyTemplate body) {
-    this.collectionId = collection.id();
-    this.callId = call.id();
-    this.method = call.method();
+    this.collectionId = collectionId;
+    this.callId = callId;
+    this.method = method;
     this.origin = origin;
-    this.path = path;
     this.params = params;
-    this.query = call.query();
+    this.path = path;
+    this.query = query;
+    this.queryParams = params.in(Location.QUERY).toArray(EffectiveParam[]::new);
     this.headers = headers;
+    this.headerParams = params.in(Location.HEADER).toArray(EffectiveParam[]::new);
     this.body = body;
   }
 
   /**
-   * Validates {@code call} against its collection and compiles it.
+   * Checks {@code call} against its {@code collection} and compiles it.
    *
-   * @throws dev.keyway.api.InvalidConfigException listing every problem with its config path
+   * @throws InvalidConfigException listing every problem, each with its config path, e.g. {@code
+   *     collections.weather.calls.current.path: [town] is not a declared parameter: ...}
    */
   public static CallTemplate compile(CollectionConfig collection, CallConfig call) {
     ConfigProblems problems = new ConfigProblems();
-    String at = collection.path() + ".calls." + call.id();
-    Map<String, ParamConfig> params = new LinkedHashMap<>(collection.params());
-    params.putAll(call.params());
-    URI base = collection.baseUrl();
-    URI origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-    String prefix = base.getRawPath() == null ? "" : base.getRawPath();
-    PathTemplate path = PathTemplate.parse(prefix, call.path(), at + ".path", problems);
-    if (path != null) {
-      checkPathParams(path, params, at, problems);
+    String callPath = collection.path() + ".calls." + call.id();
+    if (!Headers.isValidName(call.method())) {
+      problems.add(callPath + ".method", "expected an HTTP method such as GET or POST");
     }
-    Headers headers = staticHeaders(collection, call, at, problems);
-    List<String> bodyParams = new ArrayList<>();
-    params.forEach(
-        (name, param) -> {
-          if (param.in() == ParamConfig.Location.BODY) {
-            bodyParams.add(name);
-          }
-          if (param.in() == ParamConfig.Location.HEADER && !Headers.isValidName(name)) {
-            problems.add(at + ".params." + name, "in: header, but not a valid header name");
-          }
-        });
-    BodyTemplate body = BodyTemplate.compile(call.body(), bodyParams, at, problems);
+    BaseUrl baseUrl =
+        BaseUrl.compile(collection.baseUrl(), collection.path() + ".baseUrl", problems);
+    ParamSet params = ParamSet.compile(collection, call, problems);
+    PathTemplate path =
+        PathTemplate.compile(
+            baseUrl == null ? "" : baseUrl.prefix(),
+            call.path(),
+            callPath + ".path",
+            call.id(),
+            params,
+            problems);
+    Headers headers = Headers.empty();
+    headers = withHeaders(headers, collection.headers(), collection.path() + ".headers", problems);
+    headers = withHeaders(headers, call.headers(), callPath + ".headers", problems);
+    List<FormField> query =
+        call.query().entrySet().stream()
+            .map(entry -> new FormField(entry.getKey(), entry.getValue()))
+            .toList();
+    BodyTemplate body = BodyTemplate.compile(call.body(), params, callPath, call.id(), problems);
     problems.throwIfAny();
     return new CallTemplate(
-        collection,
-        call,
-        origin,
+        collection.id(),
+        call.id(),
+        call.method(),
+        baseUrl.origin(),
+        params,
         path,
-        java.util.Collections.unmodifiableMap(params),
+        query,
         headers,
         body);
   }
 
-  private static void checkPathParams(
-      PathTemplate path, Map<String, ParamConfig> params, String at, ConfigProblems problems) {
-    for (String name : path.names()) {
-      ParamConfig param = params.get(name);
-      if (param == null || param.in() != ParamConfig.Location.PATH) {
-        problems.add(at + ".path", "[" + name + "] is not declared as a parameter with in: path");
-      }
-    }
-    params.forEach(
-        (name, param) -> {
-          if (param.in() == ParamConfig.Location.PATH && !path.names().contains(name)) {
-            problems.add(at + ".params." + name, "in: path, but the path has no [" + name + "]");
-          }
-        });
-  }
-
-  private static Headers staticHeaders(
-      CollectionConfig collection, CallConfig call, String at, ConfigProblems problems) {
-    Headers headers = Headers.empty();
-    Map<String, String> all = new LinkedHashMap<>(collection.headers());
-    all.putAll(call.headers());
-    for (Map.Entry<String, String> header : all.entrySet()) {
-      if (Headers.isValidName(header.getKey()) && Headers.isValidValue(header.getValue())) {
-        headers = headers.with(header.getKey(), header.getValue());
-      } else {
+  /** Adds configured headers, replacing earlier ones of the same name; records invalid ones. */
+  private static Headers withHeaders(
+      Headers headers, Map<String, String> fields, String path, ConfigProblems problems) {
+    Headers result = headers;
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String name = field.getKey();
+      if (!Headers.isValidName(name)) {
         problems.add(
-            at + ".headers." + header.getKey(),
-            "not a valid header name, or the value has a line break or control character");
+            path + "." + name, "not a valid header name (letters, digits and !#$%&'*+-.^_`|~)");
+      } else if (ReservedHeaders.contains(name)) {
+        problems.add(path + "." + name, ReservedHeaders.MESSAGE);
+      } else if (!Headers.isValidValue(field.getValue())) {
+        // Never quote the value: a configured header may carry a credential.
+        problems.add(path + "." + name, ParamSet.HEADER_VALUE);
+      } else {
+        result = result.with(name, field.getValue());
       }
     }
-    return headers;
+    return result;
   }
 
   /**
-   * Binds {@code callerParams} and builds the request, without credentials.
+   * Binds a caller's {@code params} (values {@code String}, {@code Number}, {@code Boolean}, or
+   * {@code null} for absent) and builds the request, without credentials, made on behalf of {@code
+   * user} if one is given.
    *
-   * @throws CallRejectedException listing every problem, each naming a parameter; nothing is sent
+   * @throws CallRejectedException listing every problem with the parameters; nothing is sent
    */
-  public OutboundRequest build(Map<String, ?> callerParams, Optional<String> user) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    for (Map.Entry<String, ?> given : callerParams.entrySet()) {
-      String name = given.getKey();
-      ParamConfig param = params.get(name);
-      if (param == null) {
-        problems.add(problem(name, "not a parameter of " + collectionId + "." + callId));
-      } else if (param.isPrivate()) {
-        problems.add(problem(name, "private; its value comes from configuration"));
-      } else if (given.getValue() != null) {
-        String refusal = ParamValue.refusal(given.getValue());
-        if (refusal != null) {
-          problems.add(problem(name, refusal));
-        }
+  public OutboundRequest build(Map<String, ?> params, Optional<String> user) {
+    Objects.requireNonNull(user, "user");
+    BoundParams bound = this.params.bind(params);
+    OutboundRequest request = OutboundRequest.create(method, origin, path.render(bound));
+    for (FormField field : query) {
+      request = request.withQueryParameter(field.name(), field.value());
+    }
+    for (EffectiveParam param : queryParams) {
+      String value = bound.text(param.index());
+      if (value != null) {
+        request = request.withQueryParameter(param.name(), value);
       }
     }
-    Map<String, Object> values = bind(callerParams, problems);
-    if (!problems.isEmpty()) {
-      throw new CallRejectedException(problems);
-    }
-    OutboundRequest request =
-        OutboundRequest.create(method, origin, path.expand(textValues(values)))
-            .withHeaders(headers)
-            .withBody(body.build(values));
-    for (Map.Entry<String, String> fixed : query.entrySet()) {
-      request = request.withQueryParameter(fixed.getKey(), fixed.getValue());
-    }
-    for (Map.Entry<String, ParamConfig> param : params.entrySet()) {
-      Object value = values.get(param.getKey());
-      if (value == null) {
-        continue;
-      }
-      if (param.getValue().in() == ParamConfig.Location.QUERY) {
-        request = request.withQueryParameter(param.getKey(), ParamValue.text(value));
-      } else if (param.getValue().in() == ParamConfig.Location.HEADER) {
-        request = request.withHeader(param.getKey(), ParamValue.text(value));
+    Headers fields = headers;
+    for (EffectiveParam param : headerParams) {
+      String value = bound.text(param.index());
+      if (value != null) {
+        fields = fields.with(param.name(), value);
       }
     }
-    return user.map(request::withUser).orElse(request);
-  }
-
-  private Map<String, Object> bind(Map<String, ?> callerParams, List<ConfigProblem> problems) {
-    Map<String, Object> values = new HashMap<>(params.size() * 2);
-    for (Map.Entry<String, ParamConfig> entry : params.entrySet()) {
-      String name = entry.getKey();
-      ParamConfig param = entry.getValue();
-      Object value =
-          param.isPrivate()
-              ? param.value().orElse(null)
-              : Optional.<Object>ofNullable(callerParams.get(name))
-                  .or(() -> param.defaultValue().map(text -> (Object) text))
-                  .orElse(null);
-      if (value == null) {
-        if (param.required() || param.in() == ParamConfig.Location.PATH) {
-          problems.add(problem(name, "required"));
-        }
-        continue;
-      }
-      if (ParamValue.refusal(value) != null) {
-        continue; // already reported
-      }
-      String refusal = placementRefusal(param, ParamValue.text(value));
-      if (refusal != null) {
-        problems.add(problem(name, refusal));
-        continue;
-      }
-      values.put(name, value);
+    if (!fields.entries().isEmpty()) {
+      request = request.withHeaders(fields);
     }
-    return values;
+    Body content = body.render(bound);
+    if (content.kind() != Body.Kind.NONE) {
+      request = request.withBody(content);
+    }
+    return user.isPresent() ? request.withUser(user.get()) : request;
   }
 
-  private static String placementRefusal(ParamConfig param, String text) {
-    return switch (param.in()) {
-      case PATH -> PathSegment.refusal(text);
-      case HEADER ->
-          Headers.isValidValue(text)
-              ? null
-              : "a header value cannot contain line breaks or control characters";
-      default -> null;
-    };
-  }
-
-  private static Map<String, String> textValues(Map<String, Object> values) {
-    Map<String, String> text = new HashMap<>(values.size() * 2);
-    values.forEach((name, value) -> text.put(name, ParamValue.text(value)));
-    return text;
-  }
-
-  private static ConfigProblem problem(String name, String message) {
-    return new ConfigProblem("params." + name, message);
-  }
-
-  /** Returns the id of the collection. */
+  /** Returns the id of the collection this call belongs to. */
   public String collectionId() {
     return collectionId;
   }
