@@ -85,6 +85,19 @@ final class RunningGateway implements AutoCloseable {
             status:
               path: "/status/[code]"
               params: { code: { in: path } }
+        scripted:
+          baseUrl: ${env:SCRIPTED}
+          auth: { type: header-key, keyName: X-Key, key: "${secret:scripted}" }
+          calls:
+            headers: { path: /headers }
+            big: { path: /big }
+            stream: { path: /stream }
+            chunked: { path: /chunked }
+        gone:
+          baseUrl: ${env:GONE}
+          auth: { type: none }
+          calls:
+            away: { path: /away }
         hung:
           baseUrl: ${env:HUNG}
           auth: { type: none }
@@ -95,6 +108,7 @@ final class RunningGateway implements AutoCloseable {
 
   final Sandbox sandbox = Sandbox.start();
   final HungUpstream hung = new HungUpstream();
+  final ScriptedUpstream scripted = new ScriptedUpstream();
   final FakeClock clock = new FakeClock();
   final String backendKey = CallerKeys.newKey();
   final String narrowKey = CallerKeys.newKey();
@@ -108,6 +122,7 @@ final class RunningGateway implements AutoCloseable {
   RunningGateway(String responseLimit) {
     Map<String, String> secrets = new HashMap<>();
     secrets.put("session", SESSION_SECRET);
+    secrets.put("scripted", ScriptedUpstream.KEY);
     secrets.put("privateToken", PRIVATE_TOKEN);
     secrets.put("headerKey", sandbox.headerKey());
     secrets.put("queryKey", sandbox.queryKey());
@@ -115,7 +130,15 @@ final class RunningGateway implements AutoCloseable {
     secrets.put("basicUser", sandbox.basicUsername());
     secrets.put("basicPassword", sandbox.basicPassword());
     Map<String, String> variables =
-        Map.of("SANDBOX", sandbox.baseUrl().toString(), "HUNG", hung.baseUrl().toString());
+        Map.of(
+            "SANDBOX",
+            sandbox.baseUrl().toString(),
+            "HUNG",
+            hung.baseUrl().toString(),
+            "SCRIPTED",
+            scripted.baseUrl().toString(),
+            "GONE",
+            "http://127.0.0.1:" + freePort());
     String yaml =
         CONFIG.formatted(CallerKeys.hash(backendKey), CallerKeys.hash(narrowKey), responseLimit);
     keyway =
@@ -127,6 +150,15 @@ final class RunningGateway implements AutoCloseable {
                     .parse(yaml))
             .build();
     gateway = Gateway.builder(keyway).host("127.0.0.1").port(0).adminPort(0).clock(clock).start();
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   URI base() {
@@ -142,7 +174,8 @@ final class RunningGateway implements AutoCloseable {
       sandbox.basicUsername(),
       sandbox.basicPassword(),
       PRIVATE_TOKEN,
-      SESSION_SECRET
+      SESSION_SECRET,
+      ScriptedUpstream.KEY
     };
   }
 
@@ -155,6 +188,7 @@ final class RunningGateway implements AutoCloseable {
     gateway.stop(Duration.ofSeconds(5));
     keyway.close();
     hung.close();
+    scripted.close();
     sandbox.close();
   }
 }

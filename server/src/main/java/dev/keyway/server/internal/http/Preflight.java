@@ -31,7 +31,6 @@ final class Preflight {
     String method = request.requestHeaders().get("Access-Control-Request-Method");
     if (origin == null || method == null) {
       context.status(204);
-      response.responseHeaders().clear();
       context.writeBaseHeaders(response.responseHeaders());
       return response
           .status(HttpResponseStatus.NO_CONTENT)
@@ -46,7 +45,6 @@ final class Preflight {
     }
     cors.allowPreflight(context, origin, requested);
     context.status(204);
-    response.responseHeaders().clear();
     context.writeBaseHeaders(response.responseHeaders());
     return response.status(HttpResponseStatus.NO_CONTENT).send();
   }

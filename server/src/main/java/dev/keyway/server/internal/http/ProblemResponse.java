@@ -6,7 +6,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Sends a {@link Problem} as the whole answer, replacing any header field set before. */
+/**
+ * Sends a {@link Problem} as the whole answer, replacing any header field set before (an upstream's
+ * fields copied before its body failed), with an exact {@code Content-Length}.
+ */
 final class ProblemResponse {
 
   static final String MEDIA_TYPE = "application/problem+json";

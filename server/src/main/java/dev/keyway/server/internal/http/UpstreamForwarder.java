@@ -5,6 +5,7 @@ import dev.keyway.core.Keyway;
 import dev.keyway.server.internal.metrics.GatewayMetrics;
 import dev.keyway.spi.ResponseHead;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
@@ -68,11 +69,14 @@ final class UpstreamForwarder {
     int status = head.status();
     boolean bodiless = entry.call().method().equals("HEAD") || status == 204 || status == 304;
     HttpHeaders out = response.responseHeaders();
-    out.clear();
     context.writeBaseHeaders(out);
     for (Map.Entry<String, String> field :
         headers.allowed(entry.collectionId(), head.headers(), !bodiless)) {
       out.add(field.getKey(), field.getValue());
+    }
+    if (out.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      // The upstream's length holds for the bytes passed on; otherwise Netty chunks the body.
+      out.remove(HttpHeaderNames.TRANSFER_ENCODING);
     }
     context.status(status);
     response.status(HttpResponseStatus.valueOf(status));
