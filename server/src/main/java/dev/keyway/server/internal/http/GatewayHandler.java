@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -72,6 +73,7 @@ public final class GatewayHandler
     response.header(CorrelationIds.HEADER, context.correlationId());
     return Mono.defer(() -> route(request, response, context))
         .onErrorResume(error -> fail(response, context, error))
+        .takeUntilOther(CallerDisconnect.of(response))
         .doFinally(signal -> finish(context, signal));
   }
 
@@ -91,6 +93,10 @@ public final class GatewayHandler
   }
 
   private Mono<Void> fail(HttpServerResponse response, CallContext context, Throwable error) {
+    if (error instanceof AbortedException) {
+      // The caller's connection is gone (it left, or a shutdown deadline closed it).
+      return Mono.empty();
+    }
     Problem problem = problem(context, error);
     if (response.hasSentHeaders()) {
       LOG.warn(
@@ -140,7 +146,7 @@ public final class GatewayHandler
   }
 
   private void finish(CallContext context, SignalType signal) {
-    int status = signal == SignalType.CANCEL && context.status() == 0 ? 0 : context.status();
+    int status = context.status();
     metrics.call(context.collection(), context.call(), status);
     ACCESS.info(
         "{} {} {}.{} {} {} ms caller={}",
@@ -148,7 +154,7 @@ public final class GatewayHandler
         context.method(),
         context.collection(),
         context.call(),
-        status == 0 ? "cancelled" : Integer.toString(status),
+        status == 0 ? "cancelled (" + signal + ")" : Integer.toString(status),
         (System.nanoTime() - context.startNanos()) / 1_000_000,
         context.caller());
   }
