@@ -66,7 +66,8 @@ final class ScriptedUpstream implements AutoCloseable {
                           (request, response) ->
                               response
                                   .header("Content-Type", "text/plain")
-                                  .send(Mono.just(Unpooled.wrappedBuffer(filled(1000))))))
+                                  // A Flux, so Netty chunks it instead of setting a length.
+                                  .send(Flux.just(Unpooled.wrappedBuffer(filled(1000))))))
           .bindNow();
 
   private static byte[] filled(int size) {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ import java.util.Optional;
  */
 public final class CallerAuthenticator {
 
-  private static final String BEARER = "bearer ";
+  private static final String BEARER = "Bearer";
 
   private final Map<String, CallerSettings> byKeyHash = new HashMap<>();
   private final List<SessionVerifier> sessions = new ArrayList<>();
@@ -45,11 +44,13 @@ public final class CallerAuthenticator {
           false);
     }
     String value = authorization.get().trim();
-    if (!value.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+    int space = value.indexOf(' ');
+    String scheme = space < 0 ? value : value.substring(0, space);
+    if (!scheme.equalsIgnoreCase(BEARER)) {
       return new Authentication.Refused(
           "use the Bearer scheme: Authorization: Bearer <caller key or session token>", true);
     }
-    String credential = value.substring(BEARER.length()).trim();
+    String credential = space < 0 ? "" : value.substring(space + 1).trim();
     if (credential.isEmpty()) {
       return new Authentication.Refused("the Bearer credential is empty", true);
     }

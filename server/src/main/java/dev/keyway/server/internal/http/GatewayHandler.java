@@ -8,6 +8,7 @@ import dev.keyway.server.internal.auth.CallerAuthenticator;
 import dev.keyway.server.internal.auth.PublicRateLimiter;
 import dev.keyway.server.internal.metrics.GatewayMetrics;
 import dev.keyway.server.internal.settings.GatewaySettings;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,9 @@ public final class GatewayHandler
     }
     if (error instanceof UnknownCallException) {
       return Problems.unknownCall(context.collection(), context.call());
+    }
+    if (error instanceof ReadTimeoutException) {
+      return Problems.requestTimeout();
     }
     if (error instanceof UpstreamException upstream) {
       // The message names the collection and call and what failed, never a URL or a value.

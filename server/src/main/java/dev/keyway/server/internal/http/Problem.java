@@ -53,7 +53,13 @@ record Problem(
       document.put(
           "problems",
           problems.stream()
-              .map(problem -> Map.of("path", problem.path(), "detail", problem.message()))
+              .map(
+                  problem -> {
+                    Map<String, String> item = new LinkedHashMap<>();
+                    item.put("path", problem.path());
+                    item.put("detail", problem.message());
+                    return item;
+                  })
               .toList());
     }
     return document;

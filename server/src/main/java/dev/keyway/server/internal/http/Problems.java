@@ -114,6 +114,14 @@ final class Problems {
         "the request body is larger than " + limit + " bytes");
   }
 
+  static Problem requestTimeout() {
+    return new Problem(
+        "request-timeout",
+        "Request timeout",
+        408,
+        "the request stopped arriving for longer than the read timeout");
+  }
+
   static Problem upstreamTooLarge(long limit) {
     return new Problem(
         "upstream-response-too-large",

@@ -66,6 +66,34 @@ final class UpstreamForwarder {
     if (declaredLength(head) > responseLimit) {
       return Mono.error(new ProblemException(Problems.upstreamTooLarge(responseLimit)));
     }
+    AtomicLong seen = new AtomicLong();
+    Flux<ByteBuf> capped =
+        body.handle(
+            (buffer, sink) -> {
+              if (seen.addAndGet(buffer.readableBytes()) > responseLimit) {
+                sink.error(new ProblemException(Problems.upstreamTooLarge(responseLimit)));
+              } else {
+                // The upstream's buffer is released after this returns; the caller's connection
+                // releases the retained one once written.
+                sink.next(buffer.retain());
+              }
+            });
+    // The status line goes out with the first buffer (or the end of an empty body), so a failure
+    // before then is still answered with a problem.
+    return capped
+        .switchOnFirst(
+            (first, all) -> {
+              if (first.isOnError()) {
+                return Mono.error(first.getThrowable());
+              }
+              commit(response, context, entry, head);
+              return response.send(all).then();
+            })
+        .then();
+  }
+
+  private void commit(
+      HttpServerResponse response, CallContext context, CallEntry entry, ResponseHead head) {
     int status = head.status();
     boolean bodiless = entry.call().method().equals("HEAD") || status == 204 || status == 304;
     HttpHeaders out = response.responseHeaders();
@@ -80,19 +108,6 @@ final class UpstreamForwarder {
     }
     context.status(status);
     response.status(HttpResponseStatus.valueOf(status));
-    AtomicLong seen = new AtomicLong();
-    Flux<ByteBuf> capped =
-        body.handle(
-            (buffer, sink) -> {
-              if (seen.addAndGet(buffer.readableBytes()) > responseLimit) {
-                sink.error(new ProblemException(Problems.upstreamTooLarge(responseLimit)));
-              } else {
-                // The upstream's buffer is released after this returns; the caller's connection
-                // releases the retained one once written.
-                sink.next(buffer.retain());
-              }
-            });
-    return response.send(capped).then();
   }
 
   private static long declaredLength(ResponseHead head) {

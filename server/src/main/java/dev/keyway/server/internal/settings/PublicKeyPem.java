@@ -66,14 +66,11 @@ final class PublicKeyPem {
     ECPublicKey ecKey = (ECPublicKey) key;
     Curve curve = Curve.forECParameterSpec(ecKey.getParams());
     if (curve == null || !Curve.forJWSAlgorithm(alg).contains(curve)) {
-      problems.add(
-          path,
-          "the key's curve cannot verify "
-              + alg
-              + "; "
-              + alg
-              + " needs "
-              + Curve.forJWSAlgorithm(alg));
+      String needed =
+          Curve.forJWSAlgorithm(alg).stream()
+              .map(Curve::getName)
+              .collect(java.util.stream.Collectors.joining(" or "));
+      problems.add(path, "the key's curve cannot verify " + alg + ", which needs " + needed);
       return Optional.empty();
     }
     return Optional.of(new ECKey.Builder(curve, ecKey).build());
