@@ -257,6 +257,21 @@ class GatewayForwardingTest {
   }
 
   @Test
+  @DisplayName("a caller's X-Correlation-Id is kept when it is a plain token, else replaced")
+  void correlationId() {
+    HttpResponse<String> kept =
+        Http.send(post("/v1/calls/echo/show", "{}").header("X-Correlation-Id", "req-12345678"));
+    HttpResponse<String> replaced =
+        Http.send(post("/v1/calls/nope/x", "{}").header("X-Correlation-Id", "no spaces <here>"));
+
+    assertThat(kept.headers().firstValue("X-Correlation-Id")).contains("req-12345678");
+    assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow())
+        .matches("[0-9a-f]{16}");
+    assertThat(problem(replaced).get("correlationId").asText())
+        .isEqualTo(replaced.headers().firstValue("X-Correlation-Id").orElseThrow());
+  }
+
+  @Test
   @DisplayName("other methods get 405 with Allow; other paths get 404")
   void routing() {
     HttpResponse<String> put =
