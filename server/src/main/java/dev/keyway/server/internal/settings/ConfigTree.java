@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -176,21 +175,6 @@ final class ConfigTree {
               }
               return bytes;
             });
-  }
-
-  /** Returns {@code key} as {@code true} or {@code false}. */
-  Optional<Boolean> flag(String key) {
-    return text(key)
-        .flatMap(
-            text ->
-                switch (text.trim().toLowerCase(Locale.ROOT)) {
-                  case "true" -> Optional.of(true);
-                  case "false" -> Optional.of(false);
-                  default -> {
-                    problems.add(path(key), "expected true or false");
-                    yield Optional.empty();
-                  }
-                });
   }
 
   /** Records a problem for every key no one asked for. */
