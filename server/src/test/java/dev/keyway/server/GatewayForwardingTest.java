@@ -228,6 +228,9 @@ class GatewayForwardingTest {
             "x-correlation-id")
         .doesNotContainKeys("set-cookie", "x-internal", "server", "link", "keep-alive");
     assertThat(response.headers().map().toString()).doesNotContain(ScriptedUpstream.KEY);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .contains("default-src 'none'; sandbox");
   }
 
   @Test

@@ -71,6 +71,9 @@ public final class GatewayHandler
             CorrelationIds.of(request.requestHeaders().get(CorrelationIds.HEADER)),
             request.method().name());
     context.baseHeader("Vary", "Origin");
+    // Answers are data for scripts, never pages: an upstream's HTML cannot run on this origin.
+    context.baseHeader("X-Content-Type-Options", "nosniff");
+    context.baseHeader("Content-Security-Policy", "default-src 'none'; sandbox");
     response.header(CorrelationIds.HEADER, context.correlationId());
     return Mono.defer(() -> route(request, response, context))
         .onErrorResume(error -> fail(response, context, error))

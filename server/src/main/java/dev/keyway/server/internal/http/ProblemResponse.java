@@ -33,7 +33,6 @@ final class ProblemResponse {
         .status(HttpResponseStatus.valueOf(problem.status()))
         .header("Content-Type", MEDIA_TYPE)
         .header("Cache-Control", "no-store")
-        .header("X-Content-Type-Options", "nosniff")
         .header("Content-Length", Integer.toString(body.length))
         .sendByteArray(Mono.just(body))
         .then();
