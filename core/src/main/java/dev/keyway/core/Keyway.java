@@ -10,6 +10,8 @@ import dev.keyway.core.config.SecretSource;
 import dev.keyway.core.internal.pipeline.ConfiguredCollection;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.ResponseHead;
+import io.netty.buffer.ByteBuf;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,6 +77,39 @@ public final class Keyway implements AutoCloseable {
             return Mono.error(new IllegalStateException("this Keyway instance is closed"));
           }
           return collection(request.collection()).call(request);
+        });
+  }
+
+  /**
+   * Runs a call when subscribed and streams its response: {@code handler} gets the status and
+   * header fields and the body, unread, and returns what to do with them (a gateway writes them to
+   * its own caller). The returned flux emits what the handler's publisher emits.
+   *
+   * <pre>{@code
+   * keyway.exchange(request, (head, body) -> serverResponse
+   *         .status(head.status())
+   *         .send(body.map(ByteBuf::retain)))
+   *     .then();
+   * }</pre>
+   *
+   * <p>Each buffer of the body is released once the handler's subscriber has received it: {@code
+   * retain()} one to keep it longer, e.g. to write it to another connection. When the auth method
+   * asks for a retry on seeing the head (a revoked token), that response's body is drained and the
+   * request is sent once more; only the final response reaches the handler. Fails with {@link
+   * UnknownCallException}, {@link CallRejectedException} (nothing was sent) or {@link
+   * UpstreamException} — also from the body, when the upstream stops answering while it streams;
+   * the handler's own errors pass unchanged. No body cap applies here: the handler counts.
+   */
+  public <T> Flux<T> exchange(
+      CallRequest request,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return Flux.defer(
+        () -> {
+          if (closed.get()) {
+            return Flux.error(new IllegalStateException("this Keyway instance is closed"));
+          }
+          return collection(request.collection()).exchange(request, handler);
         });
   }
 

@@ -54,7 +54,8 @@ final class AuthReader {
     return type.map(String::trim);
   }
 
-  private static Lookup<Object> setting(JsonNode node, String path, ValueResolver values) {
+  /** Returns one setting resolved: text, a list of text, or a map of the same. */
+  static Lookup<Object> setting(JsonNode node, String path, ValueResolver values) {
     return values
         .pick(node, path)
         .then(

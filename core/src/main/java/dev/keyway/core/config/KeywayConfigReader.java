@@ -44,12 +44,13 @@ final class KeywayConfigReader {
         new ValueResolver(environment, strict, references, problems, options.warnings());
     Section top = new Section(root, "", values);
     top.ignore("environment", "strictEnvironments");
-    // Read by later parts of Keyway (the gateway server); accepted here so a full file loads.
-    top.ignore("publicUrl", "store", "callers");
+    // Read by the durable token store, not yet part of Keyway; accepted so a full file loads.
+    top.ignore("store");
+    Map<String, Object> sections = ServerSections.read(top);
     Map<String, CollectionConfig> collections = collections(top);
     top.rejectUnknownKeys();
     problems.throwIfAny();
-    return new KeywayConfig(environment, strict, collections);
+    return new KeywayConfig(environment, strict, collections, sections);
   }
 
   private Environment environment(JsonNode root, ConfigProblems problems) {

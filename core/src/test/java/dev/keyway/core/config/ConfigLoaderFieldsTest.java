@@ -312,9 +312,26 @@ class ConfigLoaderFieldsTest {
   }
 
   @Test
-  @DisplayName("accepts publicUrl, store and callers without reading them yet")
-  void ignoresServerSettings() {
+  @DisplayName("accepts store without reading it yet")
+  void ignoresStore() {
     // full.yaml's store refers to ${secret:db}, which is not set: it must not be resolved.
     assertThat(full.collections()).containsKey("stripe");
+    assertThat(full.sections()).doesNotContainKey("store");
+  }
+
+  @Test
+  @DisplayName("keeps publicUrl and callers, resolved, as sections for the gateway")
+  void keepsServerSections() {
+    assertThat(full.section("publicUrl")).isEqualTo("https://api.example.com");
+    assertThat(full.section("callers"))
+        .isEqualTo(
+            Map.of(
+                "backend",
+                Map.of(
+                    "key",
+                    "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    "allow",
+                    List.of("stripe.*"))));
+    assertThat(full.section("server")).isNull();
   }
 }

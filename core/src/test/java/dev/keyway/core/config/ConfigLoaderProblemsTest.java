@@ -74,7 +74,7 @@ class ConfigLoaderProblemsTest {
     assertThat(problemsOf("colections: {}\ncollections: {}\n"))
         .containsExactly(
             "colections: unknown setting; expected one of environment, strictEnvironments,"
-                + " publicUrl, store, callers, collections");
+                + " store, publicUrl, callers, server, collections");
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.keyway.core.config.Timeouts;
 import dev.keyway.spi.Body;
 import dev.keyway.spi.Headers;
 import dev.keyway.spi.OutboundRequest;
+import dev.keyway.spi.ResponseHead;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpMethod;
@@ -15,6 +17,9 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -24,7 +29,8 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * Sends requests to one collection's upstream over its own connection pool, so a slow upstream
  * cannot take connections from the others. Redirects are never followed. Responses are read whole
- * up to a cap; failures become {@link UpstreamException}s that name the collection, never the URL.
+ * up to a cap ({@link #send}) or streamed to a handler ({@link #exchange}); failures become {@link
+ * UpstreamException}s that name the collection, never the URL.
  *
  * <p>Thread-safe and non-blocking. {@link #close()} releases the pool.
  */
@@ -69,6 +75,49 @@ public final class UpstreamClient implements AutoCloseable {
    * UpstreamException.Kind#TOO_LARGE} past {@code limit} bytes.
    */
   public Mono<ApiResponse> send(OutboundRequest request, String call, int limit) {
+    return receiver(request)
+        .response(
+            (response, content) ->
+                content
+                    .asByteArray()
+                    .collect(
+                        ByteArrayOutputStream::new,
+                        (buffer, chunk) -> append(buffer, chunk, call, limit))
+                    .map(buffer -> toResponse(response, buffer.toByteArray())))
+        .single()
+        .onErrorMap(
+            error -> !(error instanceof UpstreamException), error -> translate(error, call));
+  }
+
+  /**
+   * Sends {@code request} for {@code call} and hands the response head and its body, unread, to
+   * {@code handler}; returns what the handler's publisher emits. The body's buffers are released
+   * once the handler's subscriber has received each one. Failures to reach the upstream, also while
+   * the body streams, become {@link UpstreamException}s; the handler's own errors pass unchanged.
+   */
+  public <T> Flux<T> exchange(
+      OutboundRequest request,
+      String call,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    return receiver(request)
+        .response(
+            (response, content) -> {
+              Flux<ByteBuf> body =
+                  content.onErrorMap(
+                      error -> !(error instanceof UpstreamException),
+                      error -> translate(error, call));
+              return Flux.defer(() -> handler.apply(head(response), body))
+                  .onErrorMap(HandlerError::new);
+            })
+        .onErrorMap(
+            error -> !(error instanceof UpstreamException),
+            error ->
+                error instanceof HandlerError handlerError
+                    ? handlerError.getCause()
+                    : translate(error, call));
+  }
+
+  private HttpClient.ResponseReceiver<?> receiver(OutboundRequest request) {
     Body body = request.body();
     byte[] bytes = body.bytes();
     HttpClient.RequestSender sender =
@@ -90,22 +139,9 @@ public final class UpstreamClient implements AutoCloseable {
                 })
             .request(HttpMethod.valueOf(request.method()))
             .uri(request.uri());
-    HttpClient.ResponseReceiver<?> receiver =
-        body.kind() == Body.Kind.NONE
-            ? sender
-            : sender.send((outbound, out) -> out.sendByteArray(Mono.just(bytes)));
-    return receiver
-        .response(
-            (response, content) ->
-                content
-                    .asByteArray()
-                    .collect(
-                        ByteArrayOutputStream::new,
-                        (buffer, chunk) -> append(buffer, chunk, call, limit))
-                    .map(buffer -> toResponse(response, buffer.toByteArray())))
-        .single()
-        .onErrorMap(
-            error -> !(error instanceof UpstreamException), error -> translate(error, call));
+    return body.kind() == Body.Kind.NONE
+        ? sender
+        : sender.send((outbound, out) -> out.sendByteArray(Mono.just(bytes)));
   }
 
   private void append(ByteArrayOutputStream buffer, byte[] chunk, String call, int limit) {
@@ -119,13 +155,18 @@ public final class UpstreamClient implements AutoCloseable {
   }
 
   private static ApiResponse toResponse(HttpClientResponse response, byte[] body) {
+    ResponseHead head = head(response);
+    return new ApiResponse(head.status(), head.headers(), body);
+  }
+
+  private static ResponseHead head(HttpClientResponse response) {
     Headers headers = Headers.empty();
     for (Map.Entry<String, String> field : response.responseHeaders()) {
       if (Headers.isValidName(field.getKey()) && Headers.isValidValue(field.getValue())) {
         headers = headers.add(field.getKey(), field.getValue());
       }
     }
-    return new ApiResponse(response.status().code(), headers, body);
+    return new ResponseHead(response.status().code(), headers);
   }
 
   private UpstreamException translate(Throwable error, String call) {
@@ -160,6 +201,13 @@ public final class UpstreamClient implements AutoCloseable {
 
   private String describe(String call) {
     return "collection " + collection + (call == null ? "" : ", call " + call);
+  }
+
+  /** Carries an error of an exchange's handler past the translation of upstream failures. */
+  private static final class HandlerError extends RuntimeException {
+    HandlerError(Throwable cause) {
+      super(null, cause, false, false);
+    }
   }
 
   @Override

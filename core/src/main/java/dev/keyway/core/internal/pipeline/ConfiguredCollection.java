@@ -11,7 +11,11 @@ import dev.keyway.core.internal.request.CallTemplate;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.ResponseHead;
+import io.netty.buffer.ByteBuf;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,10 +63,56 @@ public final class ConfiguredCollection implements AutoCloseable {
         () -> send(template.build(request.params(), request.user()), request.call(), true));
   }
 
-  private Mono<ApiResponse> send(OutboundRequest unsigned, String call, boolean mayRetry) {
+  /**
+   * Runs {@code request}'s call when subscribed and hands the response head and its unread body to
+   * {@code handler}. When the auth method asks for a retry on seeing the head, that response's body
+   * is drained and the request is sent once more; only the final response reaches the handler.
+   */
+  public <T> Flux<T> exchange(
+      CallRequest request,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    CallTemplate template = calls.get(request.call());
+    if (template == null) {
+      return Flux.error(
+          new UnknownCallException(
+              "collection " + config.id() + " has no call named " + request.call()));
+    }
+    return Flux.defer(
+        () ->
+            exchange(
+                template.build(request.params(), request.user()), request.call(), true, handler));
+  }
+
+  private <T> Flux<T> exchange(
+      OutboundRequest unsigned,
+      String call,
+      boolean mayRetry,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    return sign(unsigned, call)
+        .flatMapMany(
+            signed ->
+                client.exchange(
+                    signed,
+                    call,
+                    (head, body) ->
+                        mayRetry && authMethod.shouldRetry(signed, head)
+                            ? body.then(Mono.just(Attempt.<T>retry()))
+                            : Flux.from(handler.apply(head, body)).map(Attempt::of)))
+        .concatMap(
+            attempt ->
+                attempt.isRetry()
+                    ? exchange(unsigned, call, false, handler)
+                    : Mono.just(attempt.item()));
+  }
+
+  private Mono<OutboundRequest> sign(OutboundRequest unsigned, String call) {
     return Mono.fromCompletionStage(() -> authMethod.apply(unsigned))
         .onErrorMap(error -> !(error instanceof KeywayException), error -> authFailed(call, error))
-        .map(signed -> EgressGuard.check(config.id(), unsigned, signed))
+        .map(signed -> EgressGuard.check(config.id(), unsigned, signed));
+  }
+
+  private Mono<ApiResponse> send(OutboundRequest unsigned, String call, boolean mayRetry) {
+    return sign(unsigned, call)
         .flatMap(
             signed ->
                 client
