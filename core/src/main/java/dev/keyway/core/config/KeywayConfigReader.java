@@ -3,6 +3,7 @@ package dev.keyway.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
+import dev.keyway.core.redact.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,8 @@ final class KeywayConfigReader {
     top.ignore("publicUrl", "store", "callers");
     Map<String, CollectionConfig> collections = collections(top);
     top.rejectUnknownKeys();
+    // Known to the log redactor even when the load fails: the values were read.
+    Redactor.global().register(values.secretsUsed());
     problems.throwIfAny();
     return new KeywayConfig(environment, strict, collections);
   }
