@@ -8,6 +8,7 @@ import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.config.SecretSource;
 import dev.keyway.core.internal.pipeline.ConfiguredCollection;
+import dev.keyway.core.secrets.EncryptedFileSecretStore;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class Keyway implements AutoCloseable {
     private Path configFile;
     private Map<String, Object> configTree;
     private Environment environment;
-    private SecretSource secrets = SecretSource.NONE;
+    private SecretSource secrets; // null: the encrypted file beside configFile, if any
     private Clock clock = Clock.systemUTC();
     private ClassLoader classLoader = Keyway.class.getClassLoader();
     private final List<AuthProvider> providers = new ArrayList<>();
@@ -155,7 +156,11 @@ public final class Keyway implements AutoCloseable {
       return this;
     }
 
-    /** Resolves {@code ${secret:...}} references from {@code secrets}. */
+    /**
+     * Resolves {@code ${secret:...}} references from {@code secrets}. Without it, a configuration
+     * given with {@link #configFile} reads them from the {@link
+     * dev.keyway.core.secrets.EncryptedFileSecretStore} beside that file.
+     */
     public Builder secrets(SecretSource secrets) {
       this.secrets = Objects.requireNonNull(secrets, "secrets");
       return this;
@@ -217,7 +222,14 @@ public final class Keyway implements AutoCloseable {
         }
         return config;
       }
-      ConfigLoader loader = ConfigLoader.create().withSecrets(secrets);
+      SecretSource source = secrets;
+      if (source == null) {
+        source =
+            configFile != null
+                ? EncryptedFileSecretStore.besideConfig(configFile, System::getenv)
+                : SecretSource.NONE;
+      }
+      ConfigLoader loader = ConfigLoader.create().withSecrets(source);
       if (environment != null) {
         loader = loader.withEnvironment(environment);
       }

@@ -40,7 +40,9 @@ final class KeywayConfigReader {
             options.secrets(),
             environment,
             options.environmentVariables(),
-            options.baseDirectory());
+            options.baseDirectory(),
+            strict,
+            options.warnings());
     ValueResolver values =
         new ValueResolver(environment, strict, references, problems, options.warnings());
     Section top = new Section(root, "", values);
