@@ -8,6 +8,7 @@ import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.config.SecretSource;
 import dev.keyway.core.internal.pipeline.ConfiguredCollection;
+import dev.keyway.core.secrets.EncryptedFileSecretStore;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.ResponseHead;
@@ -159,7 +160,7 @@ public final class Keyway implements AutoCloseable {
     private Path configFile;
     private Map<String, Object> configTree;
     private Environment environment;
-    private SecretSource secrets = SecretSource.NONE;
+    private SecretSource secrets; // null: the encrypted file beside configFile, if any
     private Clock clock = Clock.systemUTC();
     private ClassLoader classLoader = Keyway.class.getClassLoader();
     private final List<AuthProvider> providers = new ArrayList<>();
@@ -193,7 +194,11 @@ public final class Keyway implements AutoCloseable {
       return this;
     }
 
-    /** Resolves {@code ${secret:...}} references from {@code secrets}. */
+    /**
+     * Resolves {@code ${secret:...}} references from {@code secrets}. Without it, a configuration
+     * given with {@link #configFile} reads them from the {@link
+     * dev.keyway.core.secrets.EncryptedFileSecretStore} beside that file.
+     */
     public Builder secrets(SecretSource secrets) {
       this.secrets = Objects.requireNonNull(secrets, "secrets");
       return this;
@@ -255,7 +260,14 @@ public final class Keyway implements AutoCloseable {
         }
         return config;
       }
-      ConfigLoader loader = ConfigLoader.create().withSecrets(secrets);
+      SecretSource source = secrets;
+      if (source == null) {
+        source =
+            configFile != null
+                ? EncryptedFileSecretStore.besideConfig(configFile, System::getenv)
+                : SecretSource.NONE;
+      }
+      ConfigLoader loader = ConfigLoader.create().withSecrets(source);
       if (environment != null) {
         loader = loader.withEnvironment(environment);
       }

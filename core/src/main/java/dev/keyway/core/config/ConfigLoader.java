@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.Environment;
 import dev.keyway.api.InvalidConfigException;
+import dev.keyway.core.log.KeywayLoggers;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads a Keyway configuration (YAML or JSON, see SPEC §2) and resolves it for one environment:
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigLoader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+  private static final Logger LOG = KeywayLoggers.getLogger(ConfigLoader.class);
 
   private final LoadOptions options;
 

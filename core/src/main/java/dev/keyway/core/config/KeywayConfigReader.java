@@ -3,6 +3,7 @@ package dev.keyway.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
+import dev.keyway.core.redact.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,9 @@ final class KeywayConfigReader {
             options.secrets(),
             environment,
             options.environmentVariables(),
-            options.baseDirectory());
+            options.baseDirectory(),
+            strict,
+            options.warnings());
     ValueResolver values =
         new ValueResolver(environment, strict, references, problems, options.warnings());
     Section top = new Section(root, "", values);
@@ -49,6 +52,8 @@ final class KeywayConfigReader {
     Map<String, Object> sections = ServerSections.read(top);
     Map<String, CollectionConfig> collections = collections(top);
     top.rejectUnknownKeys();
+    // Known to the log redactor even when the load fails: the values were read.
+    Redactor.global().register(values.secretsUsed());
     problems.throwIfAny();
     return new KeywayConfig(environment, strict, collections, sections);
   }

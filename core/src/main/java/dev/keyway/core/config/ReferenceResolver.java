@@ -1,8 +1,10 @@
 package dev.keyway.core.config;
 
+import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
 import dev.keyway.api.Secret;
+import dev.keyway.core.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -20,6 +23,11 @@ import java.util.function.Function;
  * source, {@code ${env:NAME}} from the environment variables and {@code ${file:path}} with a file's
  * UTF-8 contents (relative to the base directory, one trailing newline removed). {@code $${} is a
  * literal {@code ${}. Text and several references may mix: {@code "Bearer ${secret:stripe.live}"}.
+ *
+ * <p>In environment dev, a secret the source holds for live only is used with a warning, or refused
+ * when strictEnvironments is on, like any value without a dev side; live never uses a dev value.
+ * A source that fails (a damaged store, a value that does not decrypt) is a problem at the path,
+ * with the source's message.
  *
  * <p>A replaced value is never scanned again, so a secret that happens to contain {@code ${} stays
  * as it is. Problems name the reference (a name, never a value); a malformed reference is not
@@ -34,16 +42,34 @@ final class ReferenceResolver {
   private final Environment environment;
   private final Function<String, String> environmentVariables;
   private final Path baseDirectory;
+  private final boolean strictEnvironments;
+  private final Consumer<ConfigProblem> warnings;
 
   ReferenceResolver(
       SecretSource secrets,
       Environment environment,
       Function<String, String> environmentVariables,
       Path baseDirectory) {
+    this(secrets, environment, environmentVariables, baseDirectory, false, warning -> {});
+  }
+
+  /**
+   * Creates a resolver that, in environment dev, falls back to a secret's live value with a warning
+   * to {@code warnings}, or refuses to when {@code strictEnvironments} is on.
+   */
+  ReferenceResolver(
+      SecretSource secrets,
+      Environment environment,
+      Function<String, String> environmentVariables,
+      Path baseDirectory,
+      boolean strictEnvironments,
+      Consumer<ConfigProblem> warnings) {
     this.secrets = secrets;
     this.environment = environment;
     this.environmentVariables = environmentVariables;
     this.baseDirectory = baseDirectory;
+    this.strictEnvironments = strictEnvironments;
+    this.warnings = warnings;
   }
 
   /**
@@ -109,7 +135,21 @@ final class ReferenceResolver {
 
   private Optional<String> secret(
       String name, String shown, String path, ConfigProblems problems, List<Secret> used) {
-    Optional<Secret> secret = secrets.find(name, environment);
+    Optional<Secret> secret;
+    try {
+      secret = secrets.find(name, environment);
+      if (secret.isEmpty() && environment == Environment.DEV) {
+        secret = liveFallback(name, shown, path, problems);
+        if (secret == null) {
+          return Optional.empty();
+        }
+      }
+    } catch (RuntimeException e) {
+      // A store says what failed and how to fix it, by contract never with a value; the
+      // redactor masks one anyway, should a store break that contract.
+      problems.add(path, shown + ": " + Redactor.global().redact(String.valueOf(e.getMessage())));
+      return Optional.empty();
+    }
     if (secret.isEmpty()) {
       problems.add(
           path,
@@ -123,6 +163,37 @@ final class ReferenceResolver {
     }
     used.add(secret.get());
     return Optional.of(secret.get().reveal());
+  }
+
+  /**
+   * Looks {@code name} up in live for environment dev: used with a warning, refused when
+   * strictEnvironments is on (then returns {@code null}), as for any value with no dev side.
+   */
+  private Optional<Secret> liveFallback(
+      String name, String shown, String path, ConfigProblems problems) {
+    Optional<Secret> live = secrets.find(name, Environment.LIVE);
+    if (live.isEmpty()) {
+      return live;
+    }
+    if (strictEnvironments) {
+      problems.add(
+          path,
+          shown
+              + ": the secret store has no dev value of "
+              + name
+              + "; strictEnvironments forbids using the live value");
+      return null;
+    }
+    warnings.accept(
+        new ConfigProblem(
+            path,
+            shown
+                + ": the secret store has no dev value of "
+                + name
+                + ", so environment dev uses the LIVE value; add a dev value (keyway secrets set "
+                + name
+                + " --env dev), or set strictEnvironments: true to make this an error"));
+    return live;
   }
 
   private Optional<String> environmentVariable(

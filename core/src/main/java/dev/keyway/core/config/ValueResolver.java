@@ -45,8 +45,8 @@ final class ValueResolver {
   }
 
   /**
-   * Returns every secret value that went into a resolved string so far, for log redaction. Nothing
-   * reads it yet; it is the seam for the redactor.
+   * Returns every secret value that went into a resolved string so far; the reader registers them
+   * with the log redactor.
    */
   List<Secret> secretsUsed() {
     return List.copyOf(secrets);

@@ -2,12 +2,15 @@ package dev.keyway.core.internal.auth;
 
 import dev.keyway.api.Environment;
 import dev.keyway.core.internal.client.UpstreamClient;
+import dev.keyway.core.internal.token.IssuedTokens;
 import dev.keyway.core.internal.token.SingleFlightTokenCache;
 import dev.keyway.spi.AuthContext;
 import dev.keyway.spi.HttpExchange;
+import dev.keyway.spi.Token;
 import dev.keyway.spi.TokenCache;
 import dev.keyway.spi.TokenSource;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** What core offers the auth method of one collection. */
 public final class CollectionAuthContext implements AuthContext {
@@ -16,13 +19,25 @@ public final class CollectionAuthContext implements AuthContext {
   private final Environment environment;
   private final Clock clock;
   private final HttpExchange http;
+  private final Consumer<Token> onIssued;
 
   public CollectionAuthContext(
       String collection, Environment environment, Clock clock, UpstreamClient client) {
+    this(collection, environment, clock, client, IssuedTokens::registerGlobally);
+  }
+
+  /** Creates a context whose token caches hand every token they issue to {@code onIssued}. */
+  public CollectionAuthContext(
+      String collection,
+      Environment environment,
+      Clock clock,
+      UpstreamClient client,
+      Consumer<Token> onIssued) {
     this.collection = collection;
     this.environment = environment;
     this.clock = clock;
     this.http = new SideCalls(client);
+    this.onIssued = onIssued;
   }
 
   @Override
@@ -47,7 +62,7 @@ public final class CollectionAuthContext implements AuthContext {
 
   @Override
   public TokenCache tokenCache(TokenSource source) {
-    return new SingleFlightTokenCache(source, clock);
+    return new SingleFlightTokenCache(source, clock, onIssued);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.keyway.core.internal.pipeline;
 
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.InvalidConfigException;
+import dev.keyway.api.Secret;
 import dev.keyway.core.config.CallConfig;
 import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.config.KeywayConfig;
@@ -9,10 +10,16 @@ import dev.keyway.core.internal.auth.AuthMethods;
 import dev.keyway.core.internal.auth.CollectionAuthContext;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.request.CallTemplate;
+import dev.keyway.core.internal.token.IssuedTokens;
+import dev.keyway.core.redact.EchoMask;
+import dev.keyway.core.redact.Redactor;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.SettingSpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,17 +47,20 @@ public final class CollectionAssembler {
             new UpstreamClient(
                 collection.id(), collection.timeouts(), UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES);
         clients.put(collection.id(), client);
+        IssuedTokens tokens = new IssuedTokens();
         AuthMethod method =
             AuthMethods.create(
                 collection.path() + ".auth",
                 collection.auth(),
                 providers,
-                new CollectionAuthContext(collection.id(), config.environment(), clock, client),
+                new CollectionAuthContext(
+                    collection.id(), config.environment(), clock, client, tokens),
                 problems);
         Map<String, CallTemplate> calls = compile(collection, problems);
+        CollectionMask mask = new CollectionMask(configuredMask(collection, providers), tokens);
         if (method != null && problems.isEmpty()) {
           assembled.put(
-              collection.id(), new ConfiguredCollection(collection, method, calls, client));
+              collection.id(), new ConfiguredCollection(collection, method, calls, client, mask));
         }
       }
       problems.throwIfAny();
@@ -59,6 +69,29 @@ public final class CollectionAssembler {
       clients.values().forEach(UpstreamClient::close);
       throw e;
     }
+  }
+
+  /**
+   * Registers the collection's secret auth settings (plain text in the YAML too) with the log
+   * redactor, and returns the mask of those and of the configured secret values it uses.
+   */
+  private static EchoMask configuredMask(
+      CollectionConfig collection, Map<String, AuthProvider> providers) {
+    List<Secret> secrets = new ArrayList<>();
+    AuthProvider provider = providers.get(collection.auth().type());
+    if (provider != null) {
+      for (SettingSpec spec : provider.settings()) {
+        Object value = spec.secret() ? collection.auth().settings().get(spec.name()) : null;
+        if (value != null) {
+          List<String> texts = new ArrayList<>();
+          CollectionTexts.leaves(List.of(value), texts);
+          texts.forEach(text -> secrets.add(Secret.of(text)));
+        }
+      }
+    }
+    Redactor.global().register(secrets);
+    return EchoMask.of(secrets)
+        .with(Redactor.global().configuredIn(CollectionTexts.of(collection)));
   }
 
   private static Map<String, CallTemplate> compile(

@@ -8,7 +8,9 @@ import dev.keyway.core.UpstreamException;
 import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.request.CallTemplate;
+import dev.keyway.core.redact.EchoMask;
 import dev.keyway.spi.AuthMethod;
+import dev.keyway.spi.Headers;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.ResponseHead;
 import io.netty.buffer.ByteBuf;
@@ -29,16 +31,19 @@ public final class ConfiguredCollection implements AutoCloseable {
   private final AuthMethod authMethod;
   private final Map<String, CallTemplate> calls;
   private final UpstreamClient client;
+  private final CollectionMask mask;
 
   ConfiguredCollection(
       CollectionConfig config,
       AuthMethod authMethod,
       Map<String, CallTemplate> calls,
-      UpstreamClient client) {
+      UpstreamClient client,
+      CollectionMask mask) {
     this.config = config;
     this.authMethod = authMethod;
     this.calls = Map.copyOf(calls);
     this.client = client;
+    this.mask = mask;
   }
 
   /** Returns the collection's configuration. */
@@ -60,7 +65,18 @@ public final class ConfiguredCollection implements AutoCloseable {
               "collection " + config.id() + " has no call named " + request.call()));
     }
     return Mono.defer(
-        () -> send(template.build(request.params(), request.user()), request.call(), true));
+            () -> send(template.build(request.params(), request.user()), request.call(), true))
+        .onErrorMap(RedactedErrors::redact);
+  }
+
+  /**
+   * Returns what to mask in the upstream's answer to {@code signed}, the request the auth method
+   * made of {@code unsigned}: the collection's credentials, recently issued tokens, and the
+   * authorization header values of this request. For a streamed answer, use {@link
+   * EchoMask#byteBufs()} on the body and {@link EchoMask#mask(Headers)} on the header fields.
+   */
+  public EchoMask echoMask(OutboundRequest unsigned, OutboundRequest signed) {
+    return mask.forExchange(unsigned, signed);
   }
 
   /**
@@ -121,7 +137,16 @@ public final class ConfiguredCollection implements AutoCloseable {
                         response ->
                             mayRetry && shouldRetry(signed, response)
                                 ? send(unsigned, call, false)
-                                : Mono.just(response)));
+                                : Mono.just(masked(response, echoMask(unsigned, signed)))));
+  }
+
+  private static ApiResponse masked(ApiResponse response, EchoMask echoMask) {
+    Headers headers = echoMask.mask(response.headers());
+    byte[] body = response.body();
+    byte[] maskedBody = echoMask.mask(body);
+    return headers == response.headers() && maskedBody == body
+        ? response
+        : new ApiResponse(response.status(), headers, maskedBody);
   }
 
   private boolean shouldRetry(OutboundRequest signed, ApiResponse response) {

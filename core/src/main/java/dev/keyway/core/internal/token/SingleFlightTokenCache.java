@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Caches one token and renews it with at most one request in flight.
@@ -30,14 +31,25 @@ public final class SingleFlightTokenCache implements TokenCache {
 
   private final TokenSource source;
   private final Clock clock;
+  private final Consumer<Token> onIssued;
   private final Object lock = new Object();
 
   private volatile Token current;
   private CompletableFuture<Token> renewal; // guarded by lock
 
+  /** Creates a cache whose tokens are made known to the log redactor as they are issued. */
   public SingleFlightTokenCache(TokenSource source, Clock clock) {
+    this(source, clock, IssuedTokens::registerGlobally);
+  }
+
+  /**
+   * Creates a cache that hands each token it accepts to {@code onIssued} before any caller gets it,
+   * so the token's values can be masked in logs and echoed responses from the first use on.
+   */
+  public SingleFlightTokenCache(TokenSource source, Clock clock, Consumer<Token> onIssued) {
     this.source = source;
     this.clock = clock;
+    this.onIssued = onIssued;
   }
 
   @Override
@@ -97,6 +109,9 @@ public final class SingleFlightTokenCache implements TokenCache {
                   ? new IllegalStateException("the token source completed without a token")
                   : error;
           Token accepted = failure == null ? complete(token, previous) : null;
+          if (accepted != null) {
+            onIssued.accept(accepted);
+          }
           synchronized (lock) {
             if (accepted != null) {
               current = accepted;
