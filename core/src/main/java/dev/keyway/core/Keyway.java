@@ -267,7 +267,9 @@ public final class Keyway implements AutoCloseable {
                 ? EncryptedFileSecretStore.besideConfig(configFile, System::getenv)
                 : SecretSource.NONE;
       }
-      ConfigLoader loader = ConfigLoader.create().withSecrets(source);
+      List<AuthProvider> known = new ArrayList<>(AuthProviders.discover(classLoader).values());
+      known.addAll(providers);
+      ConfigLoader loader = ConfigLoader.create().withSecrets(source).withAuthProviders(known);
       if (environment != null) {
         loader = loader.withEnvironment(environment);
       }

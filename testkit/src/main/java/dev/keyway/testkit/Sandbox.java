@@ -32,6 +32,8 @@ import reactor.netty.http.server.HttpServer;
  *   <li>{@code /body-key/**}: the same for field {@link #bodyKeyName()} of a JSON object or form.
  *   <li>{@code /basic/**}: the same for {@code Authorization: Basic} with {@link #basicUsername()}
  *       and {@link #basicPassword()} (UTF-8, RFC 7617).
+ *   <li>{@code /echo-status/{code}/**}: like {@code /echo/**}, with status {@code code} (200 to
+ *       599, not 204 or 304): a failing upstream that quotes the request back.
  *   <li>{@code /status/{code}}: that status (200 to 599) with a small JSON body.
  *   <li>anything else: 404.
  * </ul>
@@ -67,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
         new Router(
             List.of(
                 new EchoRoute(),
+                new EchoStatusRoute(),
                 new StatusRoute(),
                 new RealmRoute(headerKey),
                 new RealmRoute(queryKey),

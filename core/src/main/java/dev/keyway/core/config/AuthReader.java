@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a collection's {@code auth} block: the provider {@code type} and, resolved for the active
@@ -14,27 +16,43 @@ import java.util.Optional;
  *
  * <p>The settings are not validated here: the provider knows them and reports what is missing or
  * wrong. A setting with no value in the active environment is left out, so the provider reports it
- * as required.
+ * as required, and is named in {@link AuthConfig#absentInEnvironment()}, so that core can say in
+ * which environment it is missing.
  */
 final class AuthReader {
 
   private AuthReader() {}
 
-  /** Returns the auth block, or empty when it has a problem (recorded with its path). */
-  static Optional<AuthConfig> read(Section auth) {
+  /**
+   * Returns the auth block, or empty when it has a problem (recorded with its path). A setting that
+   * {@code requiredAuthSettings} lists as required for the block's type and that has a value for
+   * the other environment only is a problem: {@code required in environment live}.
+   */
+  static Optional<AuthConfig> read(Section auth, Map<String, Set<String>> requiredAuthSettings) {
     int mark = auth.problemCount();
     Optional<String> type = type(auth);
     Map<String, Object> settings = new LinkedHashMap<>();
+    Set<String> absentInEnvironment = new LinkedHashSet<>();
     for (String name : auth.keys()) {
       if (!name.equals("type")) {
-        setting(auth.raw(name), auth.path(name), auth.values())
-            .value()
-            .ifPresent(value -> settings.put(name, value));
+        Lookup<Object> setting = setting(auth.raw(name), auth.path(name), auth.values());
+        setting.value().ifPresent(value -> settings.put(name, value));
+        if (setting.state() == Lookup.State.ABSENT_IN_ENVIRONMENT) {
+          absentInEnvironment.add(name);
+        }
+      }
+    }
+    Set<String> required =
+        type.map(t -> requiredAuthSettings.getOrDefault(t, Set.of())).orElse(Set.of());
+    for (String name : absentInEnvironment) {
+      if (required.contains(name)) {
+        auth.problems()
+            .add(auth.path(name), "required in environment " + auth.environment().configName());
       }
     }
     return auth.problemCount() > mark
         ? Optional.empty()
-        : Optional.of(new AuthConfig(type.orElseThrow(), settings));
+        : Optional.of(new AuthConfig(type.orElseThrow(), settings, absentInEnvironment));
   }
 
   private static Optional<String> type(Section auth) {

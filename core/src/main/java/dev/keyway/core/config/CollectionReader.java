@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads one collection: base URL, auth, shared headers and params, timeouts and calls. */
@@ -16,14 +17,19 @@ final class CollectionReader {
 
   private CollectionReader() {}
 
-  /** Returns collection {@code id}, or empty when it has a problem (recorded with its path). */
-  static Optional<CollectionConfig> read(String id, Section collection) {
+  /**
+   * Returns collection {@code id}, or empty when it has a problem (recorded with its path). {@code
+   * requiredAuthSettings} names the required settings of each known auth type.
+   */
+  static Optional<CollectionConfig> read(
+      String id, Section collection, Map<String, Set<String>> requiredAuthSettings) {
     int mark = collection.problemCount();
     Optional<URI> baseUrl =
         collection
             .requiredText("baseUrl")
             .flatMap(text -> baseUrl(text, collection.path("baseUrl"), collection));
-    Optional<AuthConfig> auth = collection.requiredSection("auth").flatMap(AuthReader::read);
+    Optional<AuthConfig> auth =
+        collection.requiredSection("auth").flatMap(a -> AuthReader.read(a, requiredAuthSettings));
     Optional<Map<String, String>> headers = NamedValues.headers(collection);
     Optional<Map<String, ParamConfig>> params = ParamReader.readAll(collection);
     Optional<Timeouts> timeouts = timeouts(collection);

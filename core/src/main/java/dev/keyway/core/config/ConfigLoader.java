@@ -5,15 +5,21 @@ import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.Environment;
 import dev.keyway.api.InvalidConfigException;
 import dev.keyway.core.log.KeywayLoggers;
+import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.SettingSpec;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -93,6 +99,26 @@ public final class ConfigLoader {
   public ConfigLoader withBaseDirectory(Path dir) {
     Objects.requireNonNull(dir, "dir");
     return new ConfigLoader(options.withBaseDirectory(dir.toAbsolutePath()));
+  }
+
+  /**
+   * Returns a loader that knows the settings of {@code providers}, so that a required auth setting
+   * written for the other environment only is reported at load time, as {@code required in
+   * environment live}, together with every other problem. Without it, the provider reports it when
+   * Keyway builds the collection.
+   */
+  public ConfigLoader withAuthProviders(Collection<? extends AuthProvider> providers) {
+    Objects.requireNonNull(providers, "providers");
+    Map<String, Set<String>> required = new HashMap<>();
+    for (AuthProvider provider : providers) {
+      Set<String> names = required.computeIfAbsent(provider.type(), type -> new HashSet<>());
+      for (SettingSpec spec : provider.settings()) {
+        if (spec.required()) {
+          names.add(spec.name());
+        }
+      }
+    }
+    return new ConfigLoader(options.withRequiredAuthSettings(required));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.keyway.core.redact.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a whole configuration tree into a {@link KeywayConfig} for one environment, collecting
@@ -50,7 +51,7 @@ final class KeywayConfigReader {
     // Read by the durable token store, not yet part of Keyway; accepted so a full file loads.
     top.ignore("store");
     Map<String, Object> sections = ServerSections.read(top);
-    Map<String, CollectionConfig> collections = collections(top);
+    Map<String, CollectionConfig> collections = collections(top, options.requiredAuthSettings());
     top.rejectUnknownKeys();
     // Known to the log redactor even when the load fails: the values were read.
     Redactor.global().register(values.secretsUsed());
@@ -109,7 +110,8 @@ final class KeywayConfigReader {
     return Optional.of(node.asText().trim());
   }
 
-  private static Map<String, CollectionConfig> collections(Section top) {
+  private static Map<String, CollectionConfig> collections(
+      Section top, Map<String, Set<String>> requiredAuthSettings) {
     Map<String, CollectionConfig> collections = new LinkedHashMap<>();
     Optional<Section> all = top.requiredSection("collections");
     if (all.isEmpty()) {
@@ -123,7 +125,7 @@ final class KeywayConfigReader {
       }
       all.get()
           .requiredSection(id)
-          .flatMap(collection -> CollectionReader.read(id, collection))
+          .flatMap(collection -> CollectionReader.read(id, collection, requiredAuthSettings))
           .ifPresent(collection -> collections.put(id, collection));
     }
     return collections;

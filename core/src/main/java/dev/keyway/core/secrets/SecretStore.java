@@ -57,7 +57,10 @@ public interface SecretStore extends SecretSource {
    */
   boolean delete(String name, Environment environment);
 
-  /** Returns every stored value's name, environment and last change, by name, never a value. */
+  /**
+   * Returns every stored value's name, environment and last change, ordered by name and then
+   * environment (dev first); never a value.
+   */
   List<SecretMetadata> list();
 
   /**

@@ -48,14 +48,16 @@ public final class AuthMethods {
       problems.addAll(unknown);
       return null;
     }
+    List<ConfigProblem> missingHere = missingInEnvironment(path, auth, provider, context);
+    problems.addAll(missingHere);
     try {
       AuthMethod method = provider.create(SettingsTree.of(path, auth.settings()), context);
       if (method == null) {
         problems.add(path, "the " + auth.type() + " provider returned no auth method");
       }
-      return method;
+      return missingHere.isEmpty() ? method : null;
     } catch (InvalidConfigException e) {
-      problems.addAll(e.problems());
+      problems.addAll(inEnvironment(e.problems(), path, auth, missingHere, context));
     } catch (RuntimeException e) {
       // A plugin's own message might quote a setting; name the failure only.
       problems.add(
@@ -67,6 +69,49 @@ public final class AuthMethods {
               + ")");
     }
     return null;
+  }
+
+  /**
+   * Returns "required in environment E" for each required setting that has a value for the other
+   * environment only: the provider would just say "required", which misleads when the file does
+   * hold a value.
+   */
+  private static List<ConfigProblem> missingInEnvironment(
+      String path, AuthConfig auth, AuthProvider provider, AuthContext context) {
+    return provider.settings().stream()
+        .filter(spec -> spec.required() && auth.absentInEnvironment().contains(spec.name()))
+        .map(spec -> new ConfigProblem(path + "." + spec.name(), requiredIn(context)))
+        .toList();
+  }
+
+  /**
+   * Returns the provider's problems, without those core already reported, and with "required" made
+   * "required in environment E" for settings that have a value for the other environment.
+   */
+  private static List<ConfigProblem> inEnvironment(
+      List<ConfigProblem> reported,
+      String path,
+      AuthConfig auth,
+      List<ConfigProblem> already,
+      AuthContext context) {
+    Set<String> done = already.stream().map(ConfigProblem::path).collect(Collectors.toSet());
+    return reported.stream()
+        .filter(problem -> !done.contains(problem.path()))
+        .map(
+            problem -> {
+              boolean absentHere =
+                  problem.path().startsWith(path + ".")
+                      && auth.absentInEnvironment()
+                          .contains(problem.path().substring(path.length() + 1));
+              return absentHere && problem.message().equals("required")
+                  ? new ConfigProblem(problem.path(), requiredIn(context))
+                  : problem;
+            })
+        .toList();
+  }
+
+  private static String requiredIn(AuthContext context) {
+    return "required in environment " + context.environment().configName();
   }
 
   private static List<ConfigProblem> unknownSettings(

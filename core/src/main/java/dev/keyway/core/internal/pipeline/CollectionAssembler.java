@@ -9,6 +9,7 @@ import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.internal.auth.AuthMethods;
 import dev.keyway.core.internal.auth.CollectionAuthContext;
 import dev.keyway.core.internal.client.UpstreamClient;
+import dev.keyway.core.internal.log.ThirdPartyLogs;
 import dev.keyway.core.internal.request.CallTemplate;
 import dev.keyway.core.internal.token.IssuedTokens;
 import dev.keyway.core.redact.EchoMask;
@@ -38,6 +39,7 @@ public final class CollectionAssembler {
    */
   public static Map<String, ConfiguredCollection> assemble(
       KeywayConfig config, Map<String, AuthProvider> providers, Clock clock) {
+    ThirdPartyLogs.warnIfVerbose();
     ConfigProblems problems = new ConfigProblems();
     Map<String, ConfiguredCollection> assembled = new LinkedHashMap<>();
     Map<String, UpstreamClient> clients = new LinkedHashMap<>();
