@@ -34,16 +34,14 @@ import reactor.core.publisher.Mono;
 public final class EchoMask {
 
   /** A mask that masks nothing. */
-  public static final EchoMask NONE = new EchoMask(List.of());
+  public static final EchoMask NONE = new EchoMask(SecretMatcher.EMPTY);
 
   private static final byte MASK = '*';
 
-  private final List<SecretMatcher> matchers;
-  private final int longest;
+  private final SecretMatcher matcher;
 
-  private EchoMask(List<SecretMatcher> matchers) {
-    this.matchers = List.copyOf(matchers);
-    this.longest = matchers.stream().mapToInt(SecretMatcher::longest).max().orElse(0);
+  private EchoMask(SecretMatcher matcher) {
+    this.matcher = matcher;
   }
 
   /** Returns a mask of {@code credentials}. */
@@ -51,36 +49,38 @@ public final class EchoMask {
     return NONE.with(credentials);
   }
 
-  /** Returns a mask of these credentials and {@code more}. */
+  /**
+   * Returns a mask of these credentials and {@code more}. It builds an index of every spelling:
+   * build a mask once per set of credentials and reuse it, not once per chunk.
+   */
   public EchoMask with(Collection<Secret> more) {
     Objects.requireNonNull(more, "more");
-    SecretMatcher added = SecretMatcher.of(Variants.of(more));
-    if (added.isEmpty()) {
-      return this;
-    }
-    List<SecretMatcher> all = new ArrayList<>(matchers);
-    all.add(added);
-    return new EchoMask(all);
+    return merged(Variants.of(more));
   }
 
   /** Returns a mask of these credentials and those of {@code other}. */
   public EchoMask with(EchoMask other) {
-    if (other.matchers.isEmpty()) {
+    return other == this ? this : merged(other.matcher.values());
+  }
+
+  private EchoMask merged(List<byte[]> spellings) {
+    if (spellings.isEmpty()) {
       return this;
     }
-    List<SecretMatcher> all = new ArrayList<>(matchers);
-    all.addAll(other.matchers);
-    return new EchoMask(all);
+    List<byte[]> all = new ArrayList<>(matcher.values());
+    all.addAll(spellings);
+    SecretMatcher combined = SecretMatcher.of(all);
+    return combined.values().size() == matcher.values().size() ? this : new EchoMask(combined);
   }
 
   /** Returns whether this mask has nothing to mask. */
   public boolean isEmpty() {
-    return matchers.isEmpty();
+    return matcher.isEmpty();
   }
 
   /** Returns the length in bytes of the longest spelling of a credential, or 0. */
   public int longest() {
-    return longest;
+    return matcher.longest();
   }
 
   /** Returns {@code bytes} with every credential masked: {@code bytes} itself if none is in it. */
@@ -103,7 +103,7 @@ public final class EchoMask {
 
   /** Returns {@code headers} with every credential in a value masked; names are kept. */
   public Headers mask(Headers headers) {
-    if (matchers.isEmpty()) {
+    if (matcher.isEmpty()) {
       return headers;
     }
     Headers masked = Headers.empty();
@@ -130,7 +130,7 @@ public final class EchoMask {
    * they are sent when the body ends.
    */
   public Function<Flux<ByteBuf>, Flux<ByteBuf>> byteBufs() {
-    if (matchers.isEmpty()) {
+    if (matcher.isEmpty()) {
       return body -> body;
     }
     return body ->
@@ -145,15 +145,12 @@ public final class EchoMask {
 
   Ranges find(byte[] buffer, int from, int to) {
     Ranges found = new Ranges();
-    for (SecretMatcher matcher : matchers) {
-      matcher.find(buffer, from, to, found);
-    }
+    matcher.find(buffer, from, to, found);
     return found;
   }
 
   @Override
   public String toString() {
-    int count = matchers.stream().mapToInt(matcher -> matcher.values().size()).sum();
-    return "EchoMask[" + count + " spellings]";
+    return "EchoMask[" + matcher.values().size() + " spellings]";
   }
 }

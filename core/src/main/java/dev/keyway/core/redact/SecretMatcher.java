@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Finds every occurrence of a fixed set of byte strings (secret values) in a buffer.
  *
- * <p>Values are indexed by a hash of their first two bytes, so a position that starts no value
- * costs one table lookup, whatever the number of values. Values shorter than {@link #SHORTEST} are
- * dropped: they would match by chance and corrupt ordinary text.
+ * <p>Values are indexed by their first two bytes: a bit set of those prefixes rejects a position
+ * that starts no value with one bit test, whatever the number of values. Values shorter than {@link
+ * #SHORTEST} are dropped: they would match by chance and corrupt ordinary text.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,6 +24,7 @@ final class SecretMatcher {
   static final SecretMatcher EMPTY = new SecretMatcher(List.of());
 
   private final List<byte[]> values;
+  private final long[] prefixes = new long[1024]; // one bit per two-byte prefix that starts a value
   private final byte[][][] buckets;
   private final int mask;
   private final int longest;
@@ -38,6 +39,8 @@ final class SecretMatcher {
     }
     int max = 0;
     for (byte[] value : values) {
+      int prefix = prefix(value[0], value[1]);
+      prefixes[prefix >>> 6] |= 1L << prefix;
       int bucket = hash(value[0], value[1]) & mask;
       if (lists.get(bucket) == null) {
         lists.set(bucket, new ArrayList<>(2));
@@ -92,10 +95,11 @@ final class SecretMatcher {
       return;
     }
     for (int i = from; i <= to - SHORTEST; i++) {
-      byte[][] candidates = buckets[hash(buffer[i], buffer[i + 1]) & mask];
-      if (candidates == null) {
-        continue;
+      int prefix = prefix(buffer[i], buffer[i + 1]);
+      if ((prefixes[prefix >>> 6] & (1L << prefix)) == 0) {
+        continue; // the common case: no value starts with these two bytes
       }
+      byte[][] candidates = buckets[hash(buffer[i], buffer[i + 1]) & mask];
       for (byte[] value : candidates) {
         int end = i + value.length;
         if (end <= to && Arrays.equals(buffer, i, end, value, 0, value.length)) {
@@ -110,6 +114,10 @@ final class SecretMatcher {
     Ranges found = new Ranges();
     find(buffer, 0, buffer.length, found);
     return !found.isEmpty();
+  }
+
+  private static int prefix(byte first, byte second) {
+    return (first & 0xff) << 8 | (second & 0xff);
   }
 
   private static int hash(byte first, byte second) {

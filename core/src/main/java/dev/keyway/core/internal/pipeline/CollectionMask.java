@@ -22,6 +22,10 @@ final class CollectionMask {
 
   private final EchoMask configured;
   private final IssuedTokens tokens;
+  private volatile Built last; // the mask of the last exchange; most exchanges reuse it
+
+  /** A mask and what it was built from. */
+  private record Built(EchoMask tokens, List<String> authorization, EchoMask mask) {}
 
   CollectionMask(EchoMask configured, IssuedTokens tokens) {
     this.configured = configured;
@@ -30,26 +34,39 @@ final class CollectionMask {
 
   /**
    * Returns the mask for the answer to {@code signed}, which the auth method made of {@code
-   * unsigned}.
+   * unsigned}. A static key or a cached token sets the same authorization value on every request,
+   * so the mask of the previous exchange is reused until the tokens or that value change.
    */
   EchoMask forExchange(OutboundRequest unsigned, OutboundRequest signed) {
-    EchoMask mask = configured.with(tokens.mask());
-    List<Secret> set = authorizationValues(unsigned, signed);
-    return set.isEmpty() ? mask : mask.with(set);
+    EchoMask tokenMask = tokens.mask();
+    List<String> authorization = authorizationValues(unsigned, signed);
+    Built built = last;
+    if (built != null
+        && built.tokens() == tokenMask
+        && built.authorization().equals(authorization)) {
+      return built.mask();
+    }
+    List<Secret> set = new ArrayList<>();
+    for (String value : authorization) {
+      set.add(Secret.of(value));
+      int space = value.indexOf(' ');
+      if (space > 0) {
+        set.add(Secret.of(value.substring(space + 1).trim()));
+      }
+    }
+    EchoMask mask = configured.with(tokenMask).with(set);
+    last = new Built(tokenMask, authorization, mask);
+    return mask;
   }
 
-  private static List<Secret> authorizationValues(
+  private static List<String> authorizationValues(
       OutboundRequest unsigned, OutboundRequest signed) {
-    List<Secret> values = new ArrayList<>();
+    List<String> values = new ArrayList<>(1);
     for (String name : AUTHORIZATION_HEADERS) {
       List<String> before = unsigned.headers().all(name);
       for (String value : signed.headers().all(name)) {
         if (!before.contains(value)) {
-          values.add(Secret.of(value));
-          int space = value.indexOf(' ');
-          if (space > 0) {
-            values.add(Secret.of(value.substring(space + 1).trim()));
-          }
+          values.add(value);
         }
       }
     }

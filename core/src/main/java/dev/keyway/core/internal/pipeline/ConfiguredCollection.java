@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * One collection, ready to call: its compiled call templates, its auth method, and its own upstream
  * client. Runs the steps of a call in order — bind parameters, apply credentials, check the origin,
- * send — and sends once more, at most, when the auth method asks for it.
+ * send — and sends once more, at most, when the auth method asks for it. The answer reaches the
+ * caller with the collection's credentials masked ({@link #echoMask}), and an error with any secret
+ * value in its causes masked.
  */
 public final class ConfiguredCollection implements AutoCloseable {
 
