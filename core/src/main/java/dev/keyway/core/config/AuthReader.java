@@ -54,7 +54,11 @@ final class AuthReader {
     return type.map(String::trim);
   }
 
-  private static Lookup<Object> setting(JsonNode node, String path, ValueResolver values) {
+  /**
+   * Returns one setting resolved for the environment: a {@code String}, a {@code List<String>} or a
+   * nested map of the same.
+   */
+  static Lookup<Object> setting(JsonNode node, String path, ValueResolver values) {
     return values
         .pick(node, path)
         .then(

@@ -19,10 +19,16 @@ public final class CollectionAuthContext implements AuthContext {
 
   public CollectionAuthContext(
       String collection, Environment environment, Clock clock, UpstreamClient client) {
+    this(collection, environment, clock, new SideCalls(client));
+  }
+
+  /** Creates a context whose side calls go through {@code http}. */
+  public CollectionAuthContext(
+      String collection, Environment environment, Clock clock, HttpExchange http) {
     this.collection = collection;
     this.environment = environment;
     this.clock = clock;
-    this.http = new SideCalls(client);
+    this.http = http;
   }
 
   @Override

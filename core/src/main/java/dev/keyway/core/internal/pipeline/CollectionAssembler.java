@@ -6,14 +6,20 @@ import dev.keyway.core.config.CallConfig;
 import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.internal.auth.AuthMethods;
+import dev.keyway.core.internal.auth.ClientCertificates;
 import dev.keyway.core.internal.auth.CollectionAuthContext;
+import dev.keyway.core.internal.auth.DeferredExchange;
+import dev.keyway.core.internal.client.TlsContexts;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.request.CallTemplate;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.ClientCertificate;
+import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,17 +42,22 @@ public final class CollectionAssembler {
     Map<String, UpstreamClient> clients = new LinkedHashMap<>();
     try {
       for (CollectionConfig collection : new TreeMap<>(config.collections()).values()) {
-        UpstreamClient client =
-            new UpstreamClient(
-                collection.id(), collection.timeouts(), UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES);
-        clients.put(collection.id(), client);
+        // The client is built after the auth method, whose client certificate its TLS context
+        // holds; side calls reach it once it is bound.
+        DeferredExchange sideCalls = new DeferredExchange(collection.id());
+        CollectionAuthContext context =
+            new CollectionAuthContext(collection.id(), config.environment(), clock, sideCalls);
         AuthMethod method =
             AuthMethods.create(
-                collection.path() + ".auth",
-                collection.auth(),
-                providers,
-                new CollectionAuthContext(collection.id(), config.environment(), clock, client),
-                problems);
+                collection.path() + ".auth", collection.auth(), providers, context, problems);
+        UpstreamClient client =
+            new UpstreamClient(
+                collection.id(),
+                collection.timeouts(),
+                UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES,
+                tls(collection, method, providers, context, problems));
+        clients.put(collection.id(), client);
+        sideCalls.bind(client);
         Map<String, CallTemplate> calls = compile(collection, problems);
         if (method != null && problems.isEmpty()) {
           assembled.put(
@@ -59,6 +70,24 @@ public final class CollectionAssembler {
       clients.values().forEach(UpstreamClient::close);
       throw e;
     }
+  }
+
+  private static Optional<SslContext> tls(
+      CollectionConfig collection,
+      AuthMethod method,
+      Map<String, AuthProvider> providers,
+      CollectionAuthContext context,
+      ConfigProblems problems) {
+    Optional<ClientCertificate> certificate =
+        ClientCertificates.of(collection, method, providers, context, problems);
+    if (certificate.isPresent() && !"https".equalsIgnoreCase(collection.baseUrl().getScheme())) {
+      problems.add(
+          collection.path() + ".baseUrl",
+          "a client certificate is only presented over TLS; use an https:// baseUrl");
+      return Optional.empty();
+    }
+    return TlsContexts.build(
+        collection.path(), certificate, collection.tls().trustedCertificates(), problems);
   }
 
   private static Map<String, CallTemplate> compile(
