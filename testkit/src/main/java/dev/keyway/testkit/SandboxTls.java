@@ -35,9 +35,9 @@ import reactor.netty.tcp.SslProvider;
  * assertThat(tls.lastCaller().subject()).contains("CN=bank");
  * }</pre>
  *
- * <p>The listeners start, and the CAs are made, on the first use of this object; {@link
- * Sandbox#close()} stops them. Every request over TLS is recorded in {@link Sandbox#requests()}
- * and, with its caller, in {@link #callers()}. Thread-safe.
+ * <p>The CAs are made on first use, and the listeners start when a URL is first asked for; {@link
+ * Sandbox#close()} stops them (the certificates stay readable). Every request over TLS is recorded
+ * in {@link Sandbox#requests()} and, with its caller, in {@link #callers()}. Thread-safe.
  */
 public final class SandboxTls {
 
@@ -50,6 +50,7 @@ public final class SandboxTls {
   private final Map<String, IssuedCertificate> clients = new ConcurrentHashMap<>();
   private final Map<String, IssuedCertificate> foreignClients = new ConcurrentHashMap<>();
 
+  private Material material; // guarded by this
   private Listeners listeners; // guarded by this
   private boolean closed; // guarded by this
 
@@ -76,7 +77,7 @@ public final class SandboxTls {
 
   /** Returns the CA that issued the server certificate and the accepted client certificates. */
   public TestCa ca() {
-    return listeners().ca;
+    return material().ca;
   }
 
   /** Returns the test CA's certificate as PEM: the value for {@code tls.trustedCertificates}. */
@@ -86,7 +87,7 @@ public final class SandboxTls {
 
   /** Returns a CA the listeners do not know: its client certificates are refused. */
   public TestCa foreignCa() {
-    return listeners().foreignCa;
+    return material().foreignCa;
   }
 
   /**
@@ -136,12 +137,19 @@ public final class SandboxTls {
     callers.clear();
   }
 
+  private synchronized Material material() {
+    if (material == null) {
+      material = new Material();
+    }
+    return material;
+  }
+
   private synchronized Listeners listeners() {
     if (closed) {
       throw new IllegalStateException("the sandbox is closed");
     }
     if (listeners == null) {
-      listeners = Listeners.start(router, log, callers);
+      listeners = Listeners.start(material(), router, log, callers);
     }
     return listeners;
   }
@@ -158,33 +166,32 @@ public final class SandboxTls {
     return "SandboxTls[" + (listeners == null ? "not started" : listeners.optional) + "]";
   }
 
-  /** The CAs and the two running listeners. */
+  /** The CAs and the server certificate. */
+  private static final class Material {
+
+    final TestCa ca = TestCa.create("Keyway Sandbox CA");
+    final TestCa foreignCa = TestCa.create("Foreign CA");
+    final IssuedCertificate server = ca.issueServer("127.0.0.1", "localhost");
+  }
+
+  /** The two running listeners. */
   private static final class Listeners {
 
-    final TestCa ca;
-    final TestCa foreignCa;
     final DisposableServer optionalServer;
     final DisposableServer strictServer;
     final URI optional;
     final URI strict;
 
-    private Listeners(
-        TestCa ca,
-        TestCa foreignCa,
-        DisposableServer optionalServer,
-        DisposableServer strictServer) {
-      this.ca = ca;
-      this.foreignCa = foreignCa;
+    private Listeners(DisposableServer optionalServer, DisposableServer strictServer) {
       this.optionalServer = optionalServer;
       this.strictServer = strictServer;
       this.optional = URI.create("https://127.0.0.1:" + optionalServer.port());
       this.strict = URI.create("https://127.0.0.1:" + strictServer.port());
     }
 
-    static Listeners start(Router router, RequestLog log, CallerLog callers) {
-      TestCa ca = TestCa.create("Keyway Sandbox CA");
-      TestCa foreignCa = TestCa.create("Foreign CA");
-      IssuedCertificate server = ca.issueServer("127.0.0.1", "localhost");
+    static Listeners start(Material material, Router router, RequestLog log, CallerLog callers) {
+      TestCa ca = material.ca;
+      IssuedCertificate server = material.server;
       TlsSandboxHandler handler = new TlsSandboxHandler(router, log, callers, ca.certificate());
       // The optional listener accepts any client chain in the handshake and lets /mtls/** check
       // it, so a refused certificate gets an HTTP 401 a test can read.
@@ -203,7 +210,7 @@ public final class SandboxTls {
                   builder -> builder.trustManager(ca.certificate()).clientAuth(ClientAuth.REQUIRE));
       DisposableServer optionalServer = bind(optionalSpec, handler);
       try {
-        return new Listeners(ca, foreignCa, optionalServer, bind(strictSpec, handler));
+        return new Listeners(optionalServer, bind(strictSpec, handler));
       } catch (RuntimeException e) {
         optionalServer.disposeNow(SHUTDOWN);
         throw e;

@@ -119,7 +119,7 @@ class SandboxTlsTest {
   }
 
   @Test
-  @DisplayName("closing the sandbox stops the HTTPS listeners")
+  @DisplayName("closing the sandbox stops the HTTPS listeners; the certificates stay readable")
   void closeStopsListeners() {
     URI url = tls.baseUrl();
     TlsClient client = presenting(null);
@@ -127,5 +127,6 @@ class SandboxTlsTest {
 
     assertThatThrownBy(() -> client.get(url, "/echo")).isInstanceOf(IOException.class);
     assertThatThrownBy(tls::baseUrl).isInstanceOf(IllegalStateException.class);
+    assertThat(tls.clientKeyPem("after")).startsWith("-----BEGIN PRIVATE KEY-----");
   }
 }
