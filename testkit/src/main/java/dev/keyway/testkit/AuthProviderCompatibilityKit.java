@@ -15,6 +15,7 @@ import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.SettingSpec;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,6 +139,23 @@ public abstract class AuthProviderCompatibilityKit {
     return values;
   }
 
+  /**
+   * Returns the {@code baseUrl} of collection {@code kit}; by default {@link Sandbox#baseUrl()}. A
+   * method that needs TLS returns {@code sandbox.tls().baseUrl()}.
+   */
+  protected URI baseUrl(Sandbox sandbox) {
+    return sandbox.baseUrl();
+  }
+
+  /**
+   * Returns settings of collection {@code kit} besides {@code baseUrl}, {@code auth} and {@code
+   * calls}, as in YAML; none by default. A method that needs TLS returns, for example, {@code
+   * Map.of("tls", Map.of("trustedCertificates", sandbox.tls().caCertificatePem()))}.
+   */
+  protected Map<String, Object> collectionSettings(Sandbox sandbox) {
+    return Map.of();
+  }
+
   /** Starts the sandbox for one test; by default {@link Sandbox#start()}. */
   protected Sandbox startSandbox() {
     return Sandbox.start();
@@ -148,7 +166,7 @@ public abstract class AuthProviderCompatibilityKit {
    * #callDefinition}, approximately as core would build them, to {@code sandbox}.
    */
   protected OutboundRequest probeRequest(Sandbox sandbox) {
-    return ProbeRequest.from(sandbox.baseUrl(), callDefinition(sandbox));
+    return ProbeRequest.from(baseUrl(sandbox), callDefinition(sandbox));
   }
 
   /** Returns this test's sandbox. */
@@ -167,7 +185,8 @@ public abstract class AuthProviderCompatibilityKit {
     auth.put("type", provider().type());
     auth.putAll(settings);
     Map<String, Object> collection = new LinkedHashMap<>();
-    collection.put("baseUrl", sandbox.baseUrl().toString());
+    collection.putAll(collectionSettings(sandbox));
+    collection.put("baseUrl", baseUrl(sandbox).toString());
     collection.put("auth", auth);
     collection.put("calls", Map.of(CALL, callDefinition(sandbox)));
     Map<String, Object> tree = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.keyway.testkit;
 
 import dev.keyway.spi.Headers;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -34,9 +35,14 @@ import reactor.netty.http.server.HttpServer;
  *       and {@link #basicPassword()} (UTF-8, RFC 7617).
  *   <li>{@code /echo-status/{code}/**}: like {@code /echo/**}, with status {@code code} (200 to
  *       599, not 204 or 304): a failing upstream that quotes the request back.
+ *   <li>{@code /jwt/**}: the same for {@code Authorization: Bearer <jwt>} (or {@code Token}, {@code
+ *       JWT}) signed with a key {@link #jwt()} trusts, not expired.
  *   <li>{@code /status/{code}}: that status (200 to 599) with a small JSON body.
  *   <li>anything else: 404.
  * </ul>
+ *
+ * <p>{@link #tls()} starts HTTPS listeners that serve the same routes and {@code /mtls/**}, which
+ * checks the client certificate.
  *
  * <p>A credential must appear exactly once: a second header field, query parameter or form field of
  * the same name is refused, as an upstream might read either. Bodies are read up to 1 MiB; a longer
@@ -52,6 +58,8 @@ public final class Sandbox implements AutoCloseable {
   private final QueryKeyRealm queryKey;
   private final BodyKeyRealm bodyKey;
   private final BasicRealm basic;
+  private final JwtRealm jwt;
+  private final SandboxTls tls;
   private final RequestLog log = new RequestLog();
   private final DisposableServer server;
   private final URI baseUrl;
@@ -65,6 +73,7 @@ public final class Sandbox implements AutoCloseable {
         new BasicRealm(
             builder.basicUsername == null ? "user-" + Credentials.random() : builder.basicUsername,
             orRandom(builder.basicPassword));
+    jwt = new JwtRealm(builder.clock);
     Router router =
         new Router(
             List.of(
@@ -74,7 +83,9 @@ public final class Sandbox implements AutoCloseable {
                 new RealmRoute(headerKey),
                 new RealmRoute(queryKey),
                 new RealmRoute(bodyKey),
-                new RealmRoute(basic)));
+                new RealmRoute(basic),
+                new RealmRoute(jwt)));
+    tls = new SandboxTls(router, log);
     server =
         HttpServer.create()
             .host("127.0.0.1")
@@ -143,6 +154,16 @@ public final class Sandbox implements AutoCloseable {
     return basic.password();
   }
 
+  /** Returns the {@code /jwt/**} realm: its trusted keys and ready-made tokens. */
+  public SandboxJwt jwt() {
+    return new SandboxJwt(jwt);
+  }
+
+  /** Returns the HTTPS side: test CAs, client certificates and the mutual-TLS listeners. */
+  public SandboxTls tls() {
+    return tls;
+  }
+
   /** Returns every request received so far, in arrival order: a snapshot, safe to keep. */
   public List<RecordedRequest> requests() {
     return log.snapshot();
@@ -169,13 +190,18 @@ public final class Sandbox implements AutoCloseable {
   /** Forgets the requests received so far. */
   public void clear() {
     log.clear();
+    tls.clear();
   }
 
   /** Stops the server and waits until its port is released. Calling it again does nothing. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.disposeNow(SHUTDOWN);
+      try {
+        tls.close();
+      } finally {
+        server.disposeNow(SHUTDOWN);
+      }
     }
   }
 
@@ -195,8 +221,18 @@ public final class Sandbox implements AutoCloseable {
     private String bodyKey;
     private String basicUsername;
     private String basicPassword;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Makes the sandbox read time from {@code clock} where a credential has a lifetime (a JWT's
+     * {@code exp}); give it the clock Keyway runs on.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /** Makes {@code /header-key/**} check header {@code headerName} for {@code value}. */
     public Builder headerKey(String headerName, String value) {

@@ -48,7 +48,7 @@ final class SandboxHandler
     return router.answer(recorded);
   }
 
-  private static RecordedRequest record(HttpServerRequest request, byte[] body) {
+  static RecordedRequest record(HttpServerRequest request, byte[] body) {
     String target = request.uri();
     if (!target.startsWith("/")) {
       target = originForm(target);
@@ -79,7 +79,7 @@ final class SandboxHandler
     }
   }
 
-  private static Mono<Void> send(Reply reply, HttpServerResponse response) {
+  static Mono<Void> send(Reply reply, HttpServerResponse response) {
     response.status(reply.status());
     reply.headers().forEach(response::header);
     if (reply.body().length == 0) {

@@ -72,7 +72,10 @@ final class AuthReader {
     return type.map(String::trim);
   }
 
-  /** Returns one setting resolved: text, a list of text, or a map of the same. */
+  /**
+   * Returns one setting resolved for the environment: a {@code String}, a {@code List<String>} or a
+   * nested map of the same.
+   */
   static Lookup<Object> setting(JsonNode node, String path, ValueResolver values) {
     return values
         .pick(node, path)

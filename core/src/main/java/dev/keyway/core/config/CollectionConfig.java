@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One third-party API: where it is ({@code baseUrl}: scheme, host, port and an optional path
- * prefix), how to authenticate, what every call shares, and its named calls.
+ * prefix), how to authenticate, what every call shares, its named calls, and its TLS settings.
  *
  * <p>Maps keep the order they were written in: shared parameters are bound in that order.
  */
@@ -17,16 +17,30 @@ public record CollectionConfig(
     Map<String, String> headers,
     Map<String, ParamConfig> params,
     Timeouts timeouts,
-    Map<String, CallConfig> calls) {
+    Map<String, CallConfig> calls,
+    TlsConfig tls) {
 
   public CollectionConfig {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(tls, "tls");
     headers = OrderedMaps.copyOf(headers);
     params = OrderedMaps.copyOf(params);
     calls = OrderedMaps.copyOf(calls);
+  }
+
+  /** Creates a collection without TLS settings ({@link TlsConfig#NONE}). */
+  public CollectionConfig(
+      String id,
+      URI baseUrl,
+      AuthConfig auth,
+      Map<String, String> headers,
+      Map<String, ParamConfig> params,
+      Timeouts timeouts,
+      Map<String, CallConfig> calls) {
+    this(id, baseUrl, auth, headers, params, timeouts, calls, TlsConfig.NONE);
   }
 
   /** Returns the config path of this collection, e.g. {@code collections.stripe}. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads one collection: base URL, auth, shared headers and params, timeouts and calls. */
+/** Reads one collection: base URL, auth, shared headers and params, timeouts, calls and TLS. */
 final class CollectionReader {
 
   /** The shape of collection and call ids. */
@@ -34,6 +34,7 @@ final class CollectionReader {
     Optional<Map<String, ParamConfig>> params = ParamReader.readAll(collection);
     Optional<Timeouts> timeouts = timeouts(collection);
     Map<String, CallConfig> calls = calls(collection);
+    Optional<TlsConfig> tls = TlsReader.read(collection);
     collection.rejectUnknownKeys();
     if (collection.problemCount() > mark) {
       return Optional.empty();
@@ -46,7 +47,8 @@ final class CollectionReader {
             headers.orElseThrow(),
             params.orElseThrow(),
             timeouts.orElseThrow(),
-            calls));
+            calls,
+            tls.orElseThrow()));
   }
 
   /**

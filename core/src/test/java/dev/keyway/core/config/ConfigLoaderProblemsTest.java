@@ -78,14 +78,12 @@ class ConfigLoaderProblemsTest {
   }
 
   @Test
-  @DisplayName("reports an unknown collection setting, tls included until it is supported")
+  @DisplayName("reports an unknown collection setting")
   void unknownCollectionSetting() {
     assertThat(problemsOf(collection("tls: {}\nretry: 3", "")))
         .containsExactly(
-            "collections.api.tls: unknown setting; expected one of baseUrl, auth, headers, params,"
-                + " timeouts, calls",
             "collections.api.retry: unknown setting; expected one of baseUrl, auth, headers,"
-                + " params, timeouts, calls");
+                + " params, timeouts, calls, tls");
   }
 
   @Test

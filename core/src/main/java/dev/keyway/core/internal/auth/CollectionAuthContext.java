@@ -23,20 +23,29 @@ public final class CollectionAuthContext implements AuthContext {
 
   public CollectionAuthContext(
       String collection, Environment environment, Clock clock, UpstreamClient client) {
-    this(collection, environment, clock, client, IssuedTokens::registerGlobally);
+    this(collection, environment, clock, new SideCalls(client), IssuedTokens::registerGlobally);
   }
 
-  /** Creates a context whose token caches hand every token they issue to {@code onIssued}. */
+  /** Creates a context whose side calls go through {@code http}. */
+  public CollectionAuthContext(
+      String collection, Environment environment, Clock clock, HttpExchange http) {
+    this(collection, environment, clock, http, IssuedTokens::registerGlobally);
+  }
+
+  /**
+   * Creates a context whose side calls go through {@code http} and whose token caches hand every
+   * token they issue to {@code onIssued}.
+   */
   public CollectionAuthContext(
       String collection,
       Environment environment,
       Clock clock,
-      UpstreamClient client,
+      HttpExchange http,
       Consumer<Token> onIssued) {
     this.collection = collection;
     this.environment = environment;
     this.clock = clock;
-    this.http = new SideCalls(client);
+    this.http = http;
     this.onIssued = onIssued;
   }
 

@@ -11,11 +11,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -28,9 +30,10 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Sends requests to one collection's upstream over its own connection pool, so a slow upstream
- * cannot take connections from the others. Redirects are never followed. Responses are read whole
- * up to a cap ({@link #send}) or streamed to a handler ({@link #exchange}); failures become {@link
- * UpstreamException}s that name the collection, never the URL.
+ * cannot take connections from the others, and with its own TLS context, so a client certificate is
+ * only ever presented to its own collection's upstream. Redirects are never followed. Responses are
+ * read whole up to a cap ({@link #send}) or streamed to a handler ({@link #exchange}); failures
+ * become {@link UpstreamException}s that name the collection, never the URL.
  *
  * <p>Thread-safe and non-blocking. {@link #close()} releases the pool.
  */
@@ -48,6 +51,15 @@ public final class UpstreamClient implements AutoCloseable {
   private final int maxResponseBytes;
 
   public UpstreamClient(String collection, Timeouts timeouts, int maxResponseBytes) {
+    this(collection, timeouts, maxResponseBytes, Optional.empty());
+  }
+
+  /**
+   * Creates a client whose HTTPS connections use {@code tls} (see {@link TlsContexts}), or the
+   * JVM's defaults when it is empty. Host names are verified either way.
+   */
+  public UpstreamClient(
+      String collection, Timeouts timeouts, int maxResponseBytes, Optional<SslContext> tls) {
     this.collection = collection;
     this.timeouts = timeouts;
     this.maxResponseBytes = maxResponseBytes;
@@ -58,11 +70,13 @@ public final class UpstreamClient implements AutoCloseable {
             .pendingAcquireTimeout(timeouts.connect().plus(timeouts.response()))
             .maxIdleTime(Duration.ofSeconds(30))
             .build();
-    this.client =
+    HttpClient base =
         HttpClient.create(pool)
             .followRedirect(false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
             .responseTimeout(timeouts.response());
+    // Reactor Netty adds host name verification to a context given this way, as to its default.
+    this.client = tls.map(context -> base.secure(spec -> spec.sslContext(context))).orElse(base);
   }
 
   /** Sends {@code request} for {@code call} and reads the whole response, up to the cap. */
@@ -176,6 +190,14 @@ public final class UpstreamClient implements AutoCloseable {
       return new UpstreamException(
           UpstreamException.Kind.TIMEOUT,
           describe(call) + ": the upstream did not answer within " + timeoutText(error),
+          error);
+    }
+    if (TlsContexts.isTlsFailure(error)) {
+      return new UpstreamException(
+          UpstreamException.Kind.UNREACHABLE,
+          describe(call)
+              + ": the TLS handshake with the upstream failed; check its certificate (and"
+              + " tls.trustedCertificates for a private CA) and the client certificate",
           error);
     }
     if (error instanceof ConnectException || error instanceof PrematureCloseException) {

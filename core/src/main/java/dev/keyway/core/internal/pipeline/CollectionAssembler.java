@@ -7,7 +7,10 @@ import dev.keyway.core.config.CallConfig;
 import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.internal.auth.AuthMethods;
+import dev.keyway.core.internal.auth.ClientCertificates;
 import dev.keyway.core.internal.auth.CollectionAuthContext;
+import dev.keyway.core.internal.auth.DeferredExchange;
+import dev.keyway.core.internal.client.TlsContexts;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.log.ThirdPartyLogs;
 import dev.keyway.core.internal.request.CallTemplate;
@@ -16,12 +19,15 @@ import dev.keyway.core.redact.EchoMask;
 import dev.keyway.core.redact.Redactor;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.ClientCertificate;
 import dev.keyway.spi.SettingSpec;
+import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,19 +51,24 @@ public final class CollectionAssembler {
     Map<String, UpstreamClient> clients = new LinkedHashMap<>();
     try {
       for (CollectionConfig collection : new TreeMap<>(config.collections()).values()) {
-        UpstreamClient client =
-            new UpstreamClient(
-                collection.id(), collection.timeouts(), UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES);
-        clients.put(collection.id(), client);
+        // The client is built after the auth method, whose client certificate its TLS context
+        // holds; side calls reach it once it is bound.
+        DeferredExchange sideCalls = new DeferredExchange(collection.id());
         IssuedTokens tokens = new IssuedTokens();
+        CollectionAuthContext context =
+            new CollectionAuthContext(
+                collection.id(), config.environment(), clock, sideCalls, tokens);
         AuthMethod method =
             AuthMethods.create(
-                collection.path() + ".auth",
-                collection.auth(),
-                providers,
-                new CollectionAuthContext(
-                    collection.id(), config.environment(), clock, client, tokens),
-                problems);
+                collection.path() + ".auth", collection.auth(), providers, context, problems);
+        UpstreamClient client =
+            new UpstreamClient(
+                collection.id(),
+                collection.timeouts(),
+                UpstreamClient.DEFAULT_MAX_RESPONSE_BYTES,
+                tls(collection, method, providers, context, problems));
+        clients.put(collection.id(), client);
+        sideCalls.bind(client);
         Map<String, CallTemplate> calls = compile(collection, problems);
         CollectionMask mask = new CollectionMask(configuredMask(collection, providers), tokens);
         if (method != null && problems.isEmpty()) {
@@ -94,6 +105,24 @@ public final class CollectionAssembler {
     Redactor.global().register(secrets);
     return EchoMask.of(secrets)
         .with(Redactor.global().configuredIn(CollectionTexts.of(collection)));
+  }
+
+  private static Optional<SslContext> tls(
+      CollectionConfig collection,
+      AuthMethod method,
+      Map<String, AuthProvider> providers,
+      CollectionAuthContext context,
+      ConfigProblems problems) {
+    Optional<ClientCertificate> certificate =
+        ClientCertificates.of(collection, method, providers, context, problems);
+    if (certificate.isPresent() && !"https".equalsIgnoreCase(collection.baseUrl().getScheme())) {
+      problems.add(
+          collection.path() + ".baseUrl",
+          "a client certificate is only presented over TLS; use an https:// baseUrl");
+      return Optional.empty();
+    }
+    return TlsContexts.build(
+        collection.path(), certificate, collection.tls().trustedCertificates(), problems);
   }
 
   private static Map<String, CallTemplate> compile(
