@@ -1,12 +1,21 @@
 package dev.keyway.spi;
 
+import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
 import java.time.Clock;
 
 /**
  * What core offers an auth method while it is created and used: where it is, the environment, a
- * clock, side calls over HTTP, and token caching. Plugins use these instead of building their own,
- * so expiry margins, single-flight refresh and persistence live in one place.
+ * clock, side calls over HTTP, and the token machinery. Plugins use these instead of building their
+ * own, so expiry margins, single-flight refresh, retries and persistence live in one place. A token
+ * method is three lines:
+ *
+ * <pre>{@code
+ * TokenEndpoint endpoint = context.tokenEndpoint(settings, problems);
+ * problems.throwIfAny();
+ * TokenCache cache = context.tokenCache(scope, () -> endpoint.request(grant));
+ * return context.tokenMethod(cache, TokenPlacement.bearer());
+ * }</pre>
  */
 public interface AuthContext {
 
@@ -23,5 +32,37 @@ public interface AuthContext {
   HttpExchange http();
 
   /** Returns core's token cache for this collection and environment, filled by {@code source}. */
-  TokenCache tokenCache(TokenSource source);
+  default TokenCache tokenCache(TokenSource source) {
+    return tokenCache("", source);
+  }
+
+  /**
+   * Returns core's token cache for this collection, environment and {@code scope} (as the method
+   * sends it; empty for none), filled by {@code source}.
+   */
+  TokenCache tokenCache(String scope, TokenSource source);
+
+  /**
+   * Reads the token endpoint settings every token method shares from {@code settings} — {@code
+   * tokenEndpoint} (required), {@code clientId}, {@code clientSecret}, {@code clientAuth} and the
+   * settings of the chosen client authentication — and returns the endpoint, or {@code null} after
+   * recording each problem, with its path, in {@code problems}. A method that reads these settings
+   * lists them with {@link TokenEndpoint}-aware specs: see {@code TokenEndpointSettings}.
+   */
+  TokenEndpoint tokenEndpoint(Settings settings, ConfigProblems problems);
+
+  /**
+   * Returns an auth method that puts {@code cache}'s token on each request with {@code placement},
+   * and, when the upstream refuses it ({@link #isAuthFailure}), drops it if it is still the cached
+   * one and asks core to send the request once more with a new token.
+   */
+  AuthMethod tokenMethod(TokenCache cache, TokenPlacement placement);
+
+  /**
+   * Returns whether {@code response} says the credentials were refused: a status listed in the
+   * collection's {@code authFailureStatuses} (default 401), or a {@code WWW-Authenticate} challenge
+   * with {@code error="invalid_token"}; never a challenge with {@code error="insufficient_scope"},
+   * which a new token would not fix.
+   */
+  boolean isAuthFailure(ResponseHead response);
 }

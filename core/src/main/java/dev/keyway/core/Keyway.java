@@ -12,6 +12,7 @@ import dev.keyway.core.secrets.EncryptedFileSecretStore;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.ResponseHead;
+import dev.keyway.spi.TokenStore;
 import io.netty.buffer.ByteBuf;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,6 +165,7 @@ public final class Keyway implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ClassLoader classLoader = Keyway.class.getClassLoader();
     private final List<AuthProvider> providers = new ArrayList<>();
+    private TokenStore tokenStore;
 
     private Builder() {}
 
@@ -223,6 +225,15 @@ public final class Keyway implements AutoCloseable {
     }
 
     /**
+     * Keeps tokens in {@code store}: a durable one survives restarts, and instances that share one
+     * never renew the same token twice. Without it, tokens live in this instance's memory.
+     */
+    public Builder tokenStore(TokenStore store) {
+      this.tokenStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
      * Validates everything and builds the instance.
      *
      * @throws dev.keyway.api.InvalidConfigException listing every problem with its config path
@@ -234,6 +245,9 @@ public final class Keyway implements AutoCloseable {
           new KeywayModule(resolved).withClock(clock).withClassLoader(classLoader);
       for (AuthProvider provider : providers) {
         module = module.withProvider(provider);
+      }
+      if (tokenStore != null) {
+        module = module.withTokenStore(tokenStore);
       }
       try {
         return Guice.createInjector(module).getInstance(Keyway.class);

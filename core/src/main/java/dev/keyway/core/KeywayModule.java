@@ -5,8 +5,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.keyway.core.config.KeywayConfig;
+import dev.keyway.core.internal.auth.TokenMachinery;
+import dev.keyway.core.internal.oauth.ClientAuthenticationProviders;
+import dev.keyway.core.internal.oauth.TokenEndpoints;
 import dev.keyway.core.internal.pipeline.CollectionAssembler;
+import dev.keyway.core.tokens.InMemoryTokenStore;
 import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.TokenStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,34 +39,53 @@ public final class KeywayModule extends AbstractModule {
   private final Clock clock;
   private final ClassLoader classLoader;
   private final List<AuthProvider> providers;
+  private final TokenStore tokenStore;
 
   public KeywayModule(KeywayConfig config) {
-    this(config, Clock.systemUTC(), KeywayModule.class.getClassLoader(), List.of());
+    this(
+        config,
+        Clock.systemUTC(),
+        KeywayModule.class.getClassLoader(),
+        List.of(),
+        new InMemoryTokenStore());
   }
 
   private KeywayModule(
-      KeywayConfig config, Clock clock, ClassLoader classLoader, List<AuthProvider> providers) {
+      KeywayConfig config,
+      Clock clock,
+      ClassLoader classLoader,
+      List<AuthProvider> providers,
+      TokenStore tokenStore) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     this.providers = List.copyOf(providers);
+    this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
   }
 
   /** Returns a copy that reads time from {@code newClock}. */
   public KeywayModule withClock(Clock newClock) {
-    return new KeywayModule(config, newClock, classLoader, providers);
+    return new KeywayModule(config, newClock, classLoader, providers, tokenStore);
   }
 
   /** Returns a copy that discovers providers with {@code loader}. */
   public KeywayModule withClassLoader(ClassLoader loader) {
-    return new KeywayModule(config, clock, loader, providers);
+    return new KeywayModule(config, clock, loader, providers, tokenStore);
   }
 
   /** Returns a copy that also binds {@code provider}. */
   public KeywayModule withProvider(AuthProvider provider) {
     List<AuthProvider> more = new ArrayList<>(providers);
     more.add(Objects.requireNonNull(provider, "provider"));
-    return new KeywayModule(config, clock, classLoader, more);
+    return new KeywayModule(config, clock, classLoader, more, tokenStore);
+  }
+
+  /**
+   * Returns a copy that keeps tokens in {@code store} instead of this instance's memory (a durable
+   * store, or one shared by several instances).
+   */
+  public KeywayModule withTokenStore(TokenStore store) {
+    return new KeywayModule(config, clock, classLoader, providers, store);
   }
 
   @Override
@@ -78,7 +102,11 @@ public final class KeywayModule extends AbstractModule {
   @Provides
   @Singleton
   Keyway keyway(Set<AuthProvider> providers) {
+    TokenMachinery tokens =
+        new TokenMachinery(
+            tokenStore, new TokenEndpoints(ClientAuthenticationProviders.discover(classLoader)));
     return new Keyway(
-        config, CollectionAssembler.assemble(config, AuthProviders.index(providers), clock));
+        config,
+        CollectionAssembler.assemble(config, AuthProviders.index(providers), clock, tokens));
   }
 }

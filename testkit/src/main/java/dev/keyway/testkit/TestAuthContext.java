@@ -1,9 +1,15 @@
 package dev.keyway.testkit;
 
+import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
 import dev.keyway.spi.AuthContext;
+import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.HttpExchange;
+import dev.keyway.spi.ResponseHead;
+import dev.keyway.spi.Settings;
 import dev.keyway.spi.TokenCache;
+import dev.keyway.spi.TokenEndpoint;
+import dev.keyway.spi.TokenPlacement;
 import dev.keyway.spi.TokenSource;
 import java.time.Clock;
 import java.util.Objects;
@@ -62,9 +68,27 @@ public final class TestAuthContext implements AuthContext {
   }
 
   @Override
-  public TokenCache tokenCache(TokenSource source) {
+  public TokenCache tokenCache(String scope, TokenSource source) {
     throw new UnsupportedOperationException(
         "TestAuthContext caches no tokens; test through Keyway and the Sandbox");
+  }
+
+  @Override
+  public TokenEndpoint tokenEndpoint(Settings settings, ConfigProblems problems) {
+    throw new UnsupportedOperationException(
+        "TestAuthContext has no token endpoints; test through Keyway and the Sandbox");
+  }
+
+  @Override
+  public AuthMethod tokenMethod(TokenCache cache, TokenPlacement placement) {
+    throw new UnsupportedOperationException(
+        "TestAuthContext makes no token methods; test through Keyway and the Sandbox");
+  }
+
+  /** Returns whether {@code response} is a 401, core's default refusal status. */
+  @Override
+  public boolean isAuthFailure(ResponseHead response) {
+    return response.status() == 401;
   }
 
   @Override

@@ -18,9 +18,11 @@ public record CollectionConfig(
     Map<String, ParamConfig> params,
     Timeouts timeouts,
     Map<String, CallConfig> calls,
-    TlsConfig tls) {
+    TlsConfig tls,
+    AuthPolicy authPolicy) {
 
   public CollectionConfig {
+    Objects.requireNonNull(authPolicy, "authPolicy");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(auth, "auth");
@@ -40,7 +42,20 @@ public record CollectionConfig(
       Map<String, ParamConfig> params,
       Timeouts timeouts,
       Map<String, CallConfig> calls) {
-    this(id, baseUrl, auth, headers, params, timeouts, calls, TlsConfig.NONE);
+    this(id, baseUrl, auth, headers, params, timeouts, calls, TlsConfig.NONE, AuthPolicy.DEFAULT);
+  }
+
+  /** Creates a collection with the default {@link AuthPolicy}. */
+  public CollectionConfig(
+      String id,
+      URI baseUrl,
+      AuthConfig auth,
+      Map<String, String> headers,
+      Map<String, ParamConfig> params,
+      Timeouts timeouts,
+      Map<String, CallConfig> calls,
+      TlsConfig tls) {
+    this(id, baseUrl, auth, headers, params, timeouts, calls, tls, AuthPolicy.DEFAULT);
   }
 
   /** Returns the config path of this collection, e.g. {@code collections.stripe}. */

@@ -1,12 +1,15 @@
 package dev.keyway.core.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads one collection: base URL, auth, shared headers and params, timeouts, calls and TLS. */
@@ -35,6 +38,7 @@ final class CollectionReader {
     Optional<Timeouts> timeouts = timeouts(collection);
     Map<String, CallConfig> calls = calls(collection);
     Optional<TlsConfig> tls = TlsReader.read(collection);
+    AuthPolicy authPolicy = authPolicy(collection);
     collection.rejectUnknownKeys();
     if (collection.problemCount() > mark) {
       return Optional.empty();
@@ -48,7 +52,39 @@ final class CollectionReader {
             params.orElseThrow(),
             timeouts.orElseThrow(),
             calls,
-            tls.orElseThrow()));
+            tls.orElseThrow(),
+            authPolicy));
+  }
+
+  private static AuthPolicy authPolicy(Section collection) {
+    Duration lifetime =
+        collection
+            .duration("defaultTokenLifetime")
+            .orElse(AuthPolicy.DEFAULT.defaultTokenLifetime());
+    Set<Integer> statuses = new TreeSet<>();
+    JsonNode raw = collection.raw("authFailureStatuses");
+    if (raw == null || raw.isNull()) {
+      statuses.addAll(AuthPolicy.DEFAULT.authFailureStatuses());
+    } else if (!raw.isArray() || raw.isEmpty()) {
+      collection
+          .problems()
+          .add(
+              collection.path("authFailureStatuses"),
+              "expected a non-empty list of HTTP statuses such as [401]");
+    } else {
+      for (JsonNode status : raw) {
+        if (status.canConvertToInt() && status.asInt() >= 400 && status.asInt() <= 499) {
+          statuses.add(status.asInt());
+        } else {
+          collection
+              .problems()
+              .add(
+                  collection.path("authFailureStatuses"),
+                  "each entry must be a 4xx status such as 401");
+        }
+      }
+    }
+    return statuses.isEmpty() ? AuthPolicy.DEFAULT : new AuthPolicy(statuses, lifetime);
   }
 
   /**

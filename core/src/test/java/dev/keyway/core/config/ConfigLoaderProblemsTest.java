@@ -83,7 +83,7 @@ class ConfigLoaderProblemsTest {
     assertThat(problemsOf(collection("tls: {}\nretry: 3", "")))
         .containsExactly(
             "collections.api.retry: unknown setting; expected one of baseUrl, auth, headers,"
-                + " params, timeouts, calls, tls");
+                + " params, timeouts, calls, tls, defaultTokenLifetime, authFailureStatuses");
   }
 
   @Test

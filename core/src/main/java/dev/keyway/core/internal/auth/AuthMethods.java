@@ -9,6 +9,7 @@ import dev.keyway.spi.AuthContext;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.SettingSpec;
+import dev.keyway.spi.TokenEndpointSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ public final class AuthMethods {
       String path,
       AuthConfig auth,
       Map<String, AuthProvider> providers,
+      List<SettingSpec> clientAuthSettings,
       AuthContext context,
       ConfigProblems problems) {
     AuthProvider provider = providers.get(auth.type());
@@ -43,7 +45,7 @@ public final class AuthMethods {
               + " (add the module that provides it to the class path)");
       return null;
     }
-    List<ConfigProblem> unknown = unknownSettings(path, auth, provider);
+    List<ConfigProblem> unknown = unknownSettings(path, auth, specs(provider, clientAuthSettings));
     if (!unknown.isEmpty()) {
       problems.addAll(unknown);
       return null;
@@ -114,12 +116,29 @@ public final class AuthMethods {
     return "required in environment " + context.environment().configName();
   }
 
+  /**
+   * Returns the settings {@code provider}'s auth block may hold: its own, and, for a method that
+   * reads {@code clientAuth}, those of every installed client authentication.
+   */
+  public static List<SettingSpec> specs(
+      AuthProvider provider, List<SettingSpec> clientAuthSettings) {
+    List<SettingSpec> own = provider.settings();
+    boolean readsClientAuth =
+        own.stream().anyMatch(spec -> spec.name().equals(TokenEndpointSettings.CLIENT_AUTH));
+    if (!readsClientAuth) {
+      return own;
+    }
+    List<SettingSpec> all = new java.util.ArrayList<>(own);
+    clientAuthSettings.stream()
+        .filter(spec -> all.stream().noneMatch(known -> known.name().equals(spec.name())))
+        .forEach(all::add);
+    return all;
+  }
+
   private static List<ConfigProblem> unknownSettings(
-      String path, AuthConfig auth, AuthProvider provider) {
+      String path, AuthConfig auth, List<SettingSpec> specs) {
     Set<String> known =
-        provider.settings().stream()
-            .map(SettingSpec::name)
-            .collect(Collectors.toCollection(TreeSet::new));
+        specs.stream().map(SettingSpec::name).collect(Collectors.toCollection(TreeSet::new));
     return auth.settings().keySet().stream()
         .filter(name -> !known.contains(name))
         .sorted()

@@ -7,6 +7,7 @@ import dev.keyway.spi.AuthContext;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.spi.ClientCertificate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,12 @@ public final class ClientCertificates {
     }
     AuthMethod reader =
         AuthMethods.create(
-            path, collection.tls().clientCertificate().get(), providers, context, problems);
+            path,
+            collection.tls().clientCertificate().get(),
+            providers,
+            List.of(),
+            context,
+            problems);
     if (reader == null) {
       return Optional.empty();
     }

@@ -1,15 +1,23 @@
 package dev.keyway.core.internal.auth;
 
+import dev.keyway.api.ConfigProblems;
 import dev.keyway.api.Environment;
-import dev.keyway.core.internal.client.UpstreamClient;
-import dev.keyway.core.internal.token.IssuedTokens;
+import dev.keyway.core.config.AuthPolicy;
+import dev.keyway.core.config.Timeouts;
 import dev.keyway.core.internal.token.SingleFlightTokenCache;
 import dev.keyway.spi.AuthContext;
+import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.HttpExchange;
+import dev.keyway.spi.ResponseHead;
+import dev.keyway.spi.Settings;
 import dev.keyway.spi.Token;
 import dev.keyway.spi.TokenCache;
+import dev.keyway.spi.TokenEndpoint;
+import dev.keyway.spi.TokenKey;
+import dev.keyway.spi.TokenPlacement;
 import dev.keyway.spi.TokenSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /** What core offers the auth method of one collection. */
@@ -20,33 +28,34 @@ public final class CollectionAuthContext implements AuthContext {
   private final Clock clock;
   private final HttpExchange http;
   private final Consumer<Token> onIssued;
-
-  public CollectionAuthContext(
-      String collection, Environment environment, Clock clock, UpstreamClient client) {
-    this(collection, environment, clock, new SideCalls(client), IssuedTokens::registerGlobally);
-  }
-
-  /** Creates a context whose side calls go through {@code http}. */
-  public CollectionAuthContext(
-      String collection, Environment environment, Clock clock, HttpExchange http) {
-    this(collection, environment, clock, http, IssuedTokens::registerGlobally);
-  }
+  private final TokenMachinery tokens;
+  private final AuthPolicy policy;
+  private final AuthFailures failures;
+  private final Duration tokenDeadline;
 
   /**
-   * Creates a context whose side calls go through {@code http} and whose token caches hand every
-   * token they issue to {@code onIssued}.
+   * Creates the context of {@code collection}: side calls go through {@code http}, token caches
+   * hand every token they issue to {@code onIssued} and keep tokens in {@code tokens}' store, and a
+   * token request, retries included, ends within the collection's connect and response timeouts.
    */
   public CollectionAuthContext(
       String collection,
       Environment environment,
       Clock clock,
       HttpExchange http,
-      Consumer<Token> onIssued) {
+      Consumer<Token> onIssued,
+      TokenMachinery tokens,
+      AuthPolicy policy,
+      Timeouts timeouts) {
     this.collection = collection;
     this.environment = environment;
     this.clock = clock;
     this.http = http;
     this.onIssued = onIssued;
+    this.tokens = tokens;
+    this.policy = policy;
+    this.failures = new AuthFailures(policy.authFailureStatuses());
+    this.tokenDeadline = timeouts.connect().plus(timeouts.response());
   }
 
   @Override
@@ -70,8 +79,29 @@ public final class CollectionAuthContext implements AuthContext {
   }
 
   @Override
-  public TokenCache tokenCache(TokenSource source) {
-    return new SingleFlightTokenCache(source, clock, onIssued);
+  public TokenCache tokenCache(String scope, TokenSource source) {
+    return new SingleFlightTokenCache(
+        TokenKey.of(collection, environment, scope),
+        source,
+        tokens.store(),
+        clock,
+        policy.defaultTokenLifetime(),
+        onIssued);
+  }
+
+  @Override
+  public TokenEndpoint tokenEndpoint(Settings settings, ConfigProblems problems) {
+    return tokens.endpoints().create(settings, problems, this, tokenDeadline);
+  }
+
+  @Override
+  public AuthMethod tokenMethod(TokenCache cache, TokenPlacement placement) {
+    return new TokenAuthMethod(cache, placement, failures);
+  }
+
+  @Override
+  public boolean isAuthFailure(ResponseHead response) {
+    return failures.test(response);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.keyway.core.internal.auth.AuthMethods;
 import dev.keyway.core.internal.auth.ClientCertificates;
 import dev.keyway.core.internal.auth.CollectionAuthContext;
 import dev.keyway.core.internal.auth.DeferredExchange;
+import dev.keyway.core.internal.auth.TokenMachinery;
 import dev.keyway.core.internal.client.TlsContexts;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.log.ThirdPartyLogs;
@@ -44,7 +45,10 @@ public final class CollectionAssembler {
    * @throws InvalidConfigException listing every problem with its config path
    */
   public static Map<String, ConfiguredCollection> assemble(
-      KeywayConfig config, Map<String, AuthProvider> providers, Clock clock) {
+      KeywayConfig config,
+      Map<String, AuthProvider> providers,
+      Clock clock,
+      TokenMachinery tokens) {
     ThirdPartyLogs.warnIfVerbose();
     ConfigProblems problems = new ConfigProblems();
     Map<String, ConfiguredCollection> assembled = new LinkedHashMap<>();
@@ -54,13 +58,25 @@ public final class CollectionAssembler {
         // The client is built after the auth method, whose client certificate its TLS context
         // holds; side calls reach it once it is bound.
         DeferredExchange sideCalls = new DeferredExchange(collection.id());
-        IssuedTokens tokens = new IssuedTokens();
+        IssuedTokens issued = new IssuedTokens();
         CollectionAuthContext context =
             new CollectionAuthContext(
-                collection.id(), config.environment(), clock, sideCalls, tokens);
+                collection.id(),
+                config.environment(),
+                clock,
+                sideCalls,
+                issued,
+                tokens,
+                collection.authPolicy(),
+                collection.timeouts());
         AuthMethod method =
             AuthMethods.create(
-                collection.path() + ".auth", collection.auth(), providers, context, problems);
+                collection.path() + ".auth",
+                collection.auth(),
+                providers,
+                tokens.endpoints().pluginSettings(),
+                context,
+                problems);
         UpstreamClient client =
             new UpstreamClient(
                 collection.id(),
@@ -70,7 +86,9 @@ public final class CollectionAssembler {
         clients.put(collection.id(), client);
         sideCalls.bind(client);
         Map<String, CallTemplate> calls = compile(collection, problems);
-        CollectionMask mask = new CollectionMask(configuredMask(collection, providers), tokens);
+        CollectionMask mask =
+            new CollectionMask(
+                configuredMask(collection, providers, tokens.endpoints().pluginSettings()), issued);
         if (method != null && problems.isEmpty()) {
           assembled.put(
               collection.id(), new ConfiguredCollection(collection, method, calls, client, mask));
@@ -89,11 +107,13 @@ public final class CollectionAssembler {
    * redactor, and returns the mask of those and of the configured secret values it uses.
    */
   private static EchoMask configuredMask(
-      CollectionConfig collection, Map<String, AuthProvider> providers) {
+      CollectionConfig collection,
+      Map<String, AuthProvider> providers,
+      List<SettingSpec> clientAuthSettings) {
     List<Secret> secrets = new ArrayList<>();
     AuthProvider provider = providers.get(collection.auth().type());
     if (provider != null) {
-      for (SettingSpec spec : provider.settings()) {
+      for (SettingSpec spec : AuthMethods.specs(provider, clientAuthSettings)) {
         Object value = spec.secret() ? collection.auth().settings().get(spec.name()) : null;
         if (value != null) {
           List<String> texts = new ArrayList<>();
