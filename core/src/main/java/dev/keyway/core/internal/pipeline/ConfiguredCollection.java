@@ -13,8 +13,10 @@ import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.Headers;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.ResponseHead;
+import dev.keyway.spi.TokenRequestException;
 import io.netty.buffer.ByteBuf;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -157,6 +159,14 @@ public final class ConfiguredCollection implements AutoCloseable {
   }
 
   private UpstreamException authFailed(String call, Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    // A token request's message names the collection and the server's error code, never a value;
+    // anything else might quote one, so only its type is named.
+    String reason =
+        cause instanceof TokenRequestException refused
+            ? refused.getMessage()
+            : cause.getClass().getSimpleName();
     return new UpstreamException(
         UpstreamException.Kind.AUTH_FAILED,
         "collection "
@@ -164,9 +174,9 @@ public final class ConfiguredCollection implements AutoCloseable {
             + ", call "
             + call
             + ": credentials could not be obtained ("
-            + error.getClass().getSimpleName()
+            + reason
             + ")",
-        error);
+        cause);
   }
 
   @Override
