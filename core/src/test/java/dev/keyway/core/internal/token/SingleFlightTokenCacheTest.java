@@ -3,13 +3,19 @@ package dev.keyway.core.internal.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyway.api.Environment;
 import dev.keyway.api.Secret;
 import dev.keyway.core.MutableClock;
+import dev.keyway.core.tokens.InMemoryTokenStore;
 import dev.keyway.spi.Token;
+import dev.keyway.spi.TokenKey;
+import dev.keyway.spi.TokenRequestException;
 import dev.keyway.spi.TokenSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -301,6 +307,148 @@ class SingleFlightTokenCacheTest {
     assertThat(cache.toString()).doesNotContain("very-secret-token");
     assertThat(cache.get().toCompletableFuture().join().toString())
         .doesNotContain("very-secret-token");
+  }
+
+  @Test
+  @DisplayName("a hit hands out the same completed stage: nothing is allocated per call")
+  void hitAllocatesNothing() {
+    ManualSource source = new ManualSource();
+    SingleFlightTokenCache cache = new SingleFlightTokenCache(source, clock);
+    cache.get();
+    source.last().complete(token("t1", Duration.ofHours(1)));
+
+    Object first = cache.get();
+    assertThat(first).isSameAs(cache.get());
+  }
+
+  @Test
+  @DisplayName("a token response without expires_in expires at the access token's JWT exp")
+  void jwtExpiry() {
+    ManualSource source = new ManualSource();
+    SingleFlightTokenCache cache = new SingleFlightTokenCache(source, clock);
+    Instant exp = START.plus(Duration.ofMinutes(20));
+    String payload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("{\"sub\":\"x\",\"exp\":" + exp.getEpochSecond() + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+    CompletionStage<Token> first = cache.get();
+    source.last().complete(token("eyJhbGciOiJIUzI1NiJ9." + payload + ".c2ln", null));
+
+    assertThat(first.toCompletableFuture().join().expiresAt()).contains(exp);
+    clock.advance(Duration.ofMinutes(18));
+    cache.get();
+    assertThat(source.requests()).as("still 60 s before exp").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an opaque token with dots is not mistaken for a JWT")
+  void opaqueWithDots() {
+    ManualSource source = new ManualSource();
+    SingleFlightTokenCache cache = new SingleFlightTokenCache(source, clock);
+    CompletionStage<Token> first = cache.get();
+    source.last().complete(token("abc.def!.ghi", null));
+
+    assertThat(first.toCompletableFuture().join().expiresAt())
+        .contains(START.plus(SingleFlightTokenCache.DEFAULT_LIFETIME));
+  }
+
+  @Test
+  @DisplayName("a refresh refused with invalid_grant drops the refresh token and gets a new grant")
+  void invalidGrantFallsBackToAGrant() {
+    AtomicInteger fetches = new AtomicInteger();
+    TokenSource source =
+        new TokenSource() {
+          @Override
+          public CompletionStage<Token> fetch() {
+            fetches.incrementAndGet();
+            return CompletableFuture.completedFuture(
+                token("fresh-" + fetches.get(), Duration.ofMinutes(10))
+                    .withRefreshToken(Secret.of("r-" + fetches.get())));
+          }
+
+          @Override
+          public CompletionStage<Token> refresh(Token current) {
+            return CompletableFuture.failedFuture(
+                new TokenRequestException("invalid_grant", 400, "refused", null));
+          }
+        };
+    SingleFlightTokenCache cache = new SingleFlightTokenCache(source, clock);
+    assertThat(value(cache.get())).isEqualTo("fresh-1");
+
+    clock.advance(Duration.ofMinutes(11));
+    Token renewed = cache.get().toCompletableFuture().join();
+    assertThat(renewed.accessToken().reveal()).isEqualTo("fresh-2");
+    assertThat(renewed.refreshToken().orElseThrow().reveal()).isEqualTo("r-2");
+  }
+
+  @Test
+  @DisplayName("a refresh that fails otherwise is not replaced by a new grant")
+  void otherRefreshFailure() {
+    AtomicInteger fetches = new AtomicInteger();
+    TokenSource source =
+        new TokenSource() {
+          @Override
+          public CompletionStage<Token> fetch() {
+            fetches.incrementAndGet();
+            return CompletableFuture.completedFuture(
+                token("t", Duration.ofMinutes(10)).withRefreshToken(Secret.of("r")));
+          }
+
+          @Override
+          public CompletionStage<Token> refresh(Token current) {
+            return CompletableFuture.failedFuture(
+                new TokenRequestException("unreachable", 0, "down", null));
+          }
+        };
+    SingleFlightTokenCache cache = new SingleFlightTokenCache(source, clock);
+    cache.get().toCompletableFuture().join();
+    clock.advance(Duration.ofMinutes(11));
+
+    assertThatThrownBy(() -> cache.get().toCompletableFuture().join())
+        .hasCauseInstanceOf(TokenRequestException.class);
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  @DisplayName("caches sharing a store reuse the token another one renewed, with no request")
+  void sharedStore() {
+    InMemoryTokenStore store = new InMemoryTokenStore();
+    TokenKey key = TokenKey.of("bank", Environment.DEV, "");
+    ManualSource source = new ManualSource();
+    SingleFlightTokenCache first =
+        new SingleFlightTokenCache(key, source, store, clock, Duration.ofMinutes(5), t -> {});
+    SingleFlightTokenCache second =
+        new SingleFlightTokenCache(key, source, store, clock, Duration.ofMinutes(5), t -> {});
+
+    CompletionStage<Token> fromFirst = first.get();
+    source.last().complete(token("t1", Duration.ofHours(1)));
+    assertThat(value(fromFirst)).isEqualTo("t1");
+
+    assertThat(value(second.get())).isEqualTo("t1");
+    assertThat(source.requests()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a token the upstream refused is not taken back from the store")
+  void refusedNotReusedFromStore() {
+    InMemoryTokenStore store = new InMemoryTokenStore();
+    TokenKey key = TokenKey.of("bank", Environment.DEV, "");
+    ManualSource source = new ManualSource();
+    SingleFlightTokenCache cache =
+        new SingleFlightTokenCache(key, source, store, clock, Duration.ofMinutes(5), t -> {});
+    cache.get();
+    source.last().complete(token("t1", Duration.ofHours(1)));
+    Token used = cache.get().toCompletableFuture().join();
+
+    cache.invalidate(used);
+    CompletionStage<Token> next = cache.get();
+    assertThat(source.requests()).isEqualTo(2);
+    source.last().complete(token("t2", Duration.ofHours(1)));
+    assertThat(value(next)).isEqualTo("t2");
+    assertThat(store.load(key).toCompletableFuture().join().orElseThrow().accessToken().reveal())
+        .isEqualTo("t2");
   }
 
   private static void await(CountDownLatch latch) {
