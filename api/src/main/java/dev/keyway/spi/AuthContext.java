@@ -43,6 +43,21 @@ public interface AuthContext {
   TokenCache tokenCache(String scope, TokenSource source);
 
   /**
+   * Returns core's cache of end users' tokens for this collection, environment and {@code scope}.
+   * {@code refresher} renews a user's token ({@link TokenSource#refresh}); its {@link
+   * TokenSource#fetch} is never called — a user without a token must connect. At most one per
+   * collection: the connections the gateway stores are this cache's.
+   */
+  UserTokenCache userTokenCache(String scope, TokenSource refresher);
+
+  /**
+   * Returns an auth method that puts the token of the request's end user ({@link
+   * OutboundRequest#user()}) on each request with {@code placement}, and handles refusals like
+   * {@link #tokenMethod}. Its {@link AuthMethod#userConsent()} is {@code consent}.
+   */
+  AuthMethod userTokenMethod(UserTokenCache cache, TokenPlacement placement, UserConsent consent);
+
+  /**
    * Reads the token endpoint settings every token method shares from {@code settings} — {@code
    * tokenEndpoint} (required), {@code clientId}, {@code clientSecret}, {@code clientAuth} and the
    * settings of the chosen client authentication — and returns the endpoint, or {@code null} after

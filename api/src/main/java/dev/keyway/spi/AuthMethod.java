@@ -47,4 +47,12 @@ public interface AuthMethod {
   default Optional<ClientCertificate> clientCertificate() {
     return Optional.empty();
   }
+
+  /**
+   * Returns the authorization-code flow through which end users connect their accounts, for a
+   * method whose tokens belong to end users; core and the gateway run the flow with it.
+   */
+  default Optional<UserConsent> userConsent() {
+    return Optional.empty();
+  }
 }

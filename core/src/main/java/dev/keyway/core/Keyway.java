@@ -7,6 +7,7 @@ import dev.keyway.api.Environment;
 import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.config.SecretSource;
+import dev.keyway.core.connect.Connections;
 import dev.keyway.core.internal.pipeline.ConfiguredCollection;
 import dev.keyway.core.secrets.EncryptedFileSecretStore;
 import dev.keyway.spi.AuthMethod;
@@ -45,11 +46,35 @@ public final class Keyway implements AutoCloseable {
 
   private final KeywayConfig config;
   private final Map<String, ConfiguredCollection> collections;
+  private final Connections connections;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  Keyway(KeywayConfig config, Map<String, ConfiguredCollection> collections) {
+  Keyway(KeywayConfig config, Map<String, ConfiguredCollection> collections, Clock clock) {
     this.config = config;
     this.collections = Map.copyOf(collections);
+    Map<String, Connections.Consentable> consentable = new java.util.LinkedHashMap<>();
+    collections.forEach(
+        (id, collection) ->
+            collection
+                .authMethod()
+                .userConsent()
+                .ifPresent(
+                    consent ->
+                        collection
+                            .userTokens()
+                            .ifPresent(
+                                tokens ->
+                                    consentable.put(
+                                        id, new Connections.Consentable(consent, tokens)))));
+    this.connections = new Connections(consentable, clock);
+  }
+
+  /**
+   * Returns the end users' connections of the collections whose auth method connects end users (the
+   * authorization-code flow): start and finish a connect flow, read or delete a connection.
+   */
+  public Connections connections() {
+    return connections;
   }
 
   /** Returns a builder. */

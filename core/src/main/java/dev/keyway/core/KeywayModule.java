@@ -107,6 +107,7 @@ public final class KeywayModule extends AbstractModule {
             tokenStore, new TokenEndpoints(ClientAuthenticationProviders.discover(classLoader)));
     return new Keyway(
         config,
-        CollectionAssembler.assemble(config, AuthProviders.index(providers), clock, tokens));
+        CollectionAssembler.assemble(config, AuthProviders.index(providers), clock, tokens),
+        clock);
   }
 }

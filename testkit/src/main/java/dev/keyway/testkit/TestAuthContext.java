@@ -11,6 +11,8 @@ import dev.keyway.spi.TokenCache;
 import dev.keyway.spi.TokenEndpoint;
 import dev.keyway.spi.TokenPlacement;
 import dev.keyway.spi.TokenSource;
+import dev.keyway.spi.UserConsent;
+import dev.keyway.spi.UserTokenCache;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -71,6 +73,19 @@ public final class TestAuthContext implements AuthContext {
   public TokenCache tokenCache(String scope, TokenSource source) {
     throw new UnsupportedOperationException(
         "TestAuthContext caches no tokens; test through Keyway and the Sandbox");
+  }
+
+  @Override
+  public UserTokenCache userTokenCache(String scope, TokenSource refresher) {
+    throw new UnsupportedOperationException(
+        "TestAuthContext caches no tokens; test through Keyway and the Sandbox");
+  }
+
+  @Override
+  public AuthMethod userTokenMethod(
+      UserTokenCache cache, TokenPlacement placement, UserConsent consent) {
+    throw new UnsupportedOperationException(
+        "TestAuthContext makes no token methods; test through Keyway and the Sandbox");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.keyway.api.Environment;
 import dev.keyway.core.config.AuthPolicy;
 import dev.keyway.core.config.Timeouts;
 import dev.keyway.core.internal.token.SingleFlightTokenCache;
+import dev.keyway.core.internal.token.UserTokenCaches;
 import dev.keyway.spi.AuthContext;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.HttpExchange;
@@ -16,8 +17,11 @@ import dev.keyway.spi.TokenEndpoint;
 import dev.keyway.spi.TokenKey;
 import dev.keyway.spi.TokenPlacement;
 import dev.keyway.spi.TokenSource;
+import dev.keyway.spi.UserConsent;
+import dev.keyway.spi.UserTokenCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What core offers the auth method of one collection. */
@@ -32,6 +36,7 @@ public final class CollectionAuthContext implements AuthContext {
   private final AuthPolicy policy;
   private final AuthFailures failures;
   private final Duration tokenDeadline;
+  private volatile UserTokenCaches userTokens;
 
   /**
    * Creates the context of {@code collection}: side calls go through {@code http}, token caches
@@ -87,6 +92,34 @@ public final class CollectionAuthContext implements AuthContext {
         clock,
         policy.defaultTokenLifetime(),
         onIssued);
+  }
+
+  @Override
+  public synchronized UserTokenCache userTokenCache(String scope, TokenSource refresher) {
+    if (userTokens != null) {
+      throw new IllegalStateException(
+          "collection " + collection + " already has a cache of end users' tokens");
+    }
+    userTokens =
+        new UserTokenCaches(
+            TokenKey.of(collection, environment, scope),
+            refresher,
+            tokens.store(),
+            clock,
+            policy.defaultTokenLifetime(),
+            onIssued);
+    return userTokens;
+  }
+
+  @Override
+  public AuthMethod userTokenMethod(
+      UserTokenCache cache, TokenPlacement placement, UserConsent consent) {
+    return new UserTokenAuthMethod(collection, cache, placement, failures, consent);
+  }
+
+  /** Returns the cache of end users' tokens the method asked for, if it asked for one. */
+  public Optional<UserTokenCaches> userTokens() {
+    return Optional.ofNullable(userTokens);
   }
 
   @Override

@@ -91,7 +91,9 @@ public final class CollectionAssembler {
                 configuredMask(collection, providers, tokens.endpoints().pluginSettings()), issued);
         if (method != null && problems.isEmpty()) {
           assembled.put(
-              collection.id(), new ConfiguredCollection(collection, method, calls, client, mask));
+              collection.id(),
+              new ConfiguredCollection(
+                  collection, method, calls, client, mask, context.userTokens()));
         }
       }
       problems.throwIfAny();

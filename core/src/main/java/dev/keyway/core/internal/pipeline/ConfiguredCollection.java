@@ -2,20 +2,24 @@ package dev.keyway.core.internal.pipeline;
 
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.CallRequest;
+import dev.keyway.core.ConnectionRequiredException;
 import dev.keyway.core.KeywayException;
 import dev.keyway.core.UnknownCallException;
 import dev.keyway.core.UpstreamException;
 import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.internal.client.UpstreamClient;
 import dev.keyway.core.internal.request.CallTemplate;
+import dev.keyway.core.internal.token.UserTokenCaches;
 import dev.keyway.core.redact.EchoMask;
 import dev.keyway.spi.AuthMethod;
 import dev.keyway.spi.Headers;
+import dev.keyway.spi.NotConnectedException;
 import dev.keyway.spi.OutboundRequest;
 import dev.keyway.spi.ResponseHead;
 import dev.keyway.spi.TokenRequestException;
 import io.netty.buffer.ByteBuf;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -36,18 +40,26 @@ public final class ConfiguredCollection implements AutoCloseable {
   private final Map<String, CallTemplate> calls;
   private final UpstreamClient client;
   private final CollectionMask mask;
+  private final Optional<UserTokenCaches> userTokens;
 
   ConfiguredCollection(
       CollectionConfig config,
       AuthMethod authMethod,
       Map<String, CallTemplate> calls,
       UpstreamClient client,
-      CollectionMask mask) {
+      CollectionMask mask,
+      Optional<UserTokenCaches> userTokens) {
     this.config = config;
     this.authMethod = authMethod;
     this.calls = Map.copyOf(calls);
     this.client = client;
     this.mask = mask;
+    this.userTokens = userTokens;
+  }
+
+  /** Returns the end users' tokens, for a collection whose method connects end users. */
+  public Optional<UserTokenCaches> userTokens() {
+    return userTokens;
   }
 
   /** Returns the collection's configuration. */
@@ -127,7 +139,7 @@ public final class ConfiguredCollection implements AutoCloseable {
 
   private Mono<OutboundRequest> sign(OutboundRequest unsigned, String call) {
     return Mono.fromCompletionStage(() -> authMethod.apply(unsigned))
-        .onErrorMap(error -> !(error instanceof KeywayException), error -> authFailed(call, error))
+        .onErrorMap(error -> !(error instanceof KeywayException), error -> notSigned(call, error))
         .map(signed -> EgressGuard.check(config.id(), unsigned, signed));
   }
 
@@ -158,9 +170,12 @@ public final class ConfiguredCollection implements AutoCloseable {
     return authMethod.shouldRetry(signed, new ResponseHead(response.status(), response.headers()));
   }
 
-  private UpstreamException authFailed(String call, Throwable error) {
+  private KeywayException notSigned(String call, Throwable error) {
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof NotConnectedException notConnected) {
+      return new ConnectionRequiredException(notConnected);
+    }
     // A token request's message names the collection and the server's error code, never a value;
     // anything else might quote one, so only its type is named.
     String reason =

@@ -202,18 +202,28 @@ public final class SingleFlightTokenCache implements TokenCache {
     if (token == null) {
       throw new IllegalStateException("the token source completed without a token");
     }
-    Token complete =
-        token.expiresAt().isPresent()
-            ? token
-            : token.expiringAt(
-                JwtExpiry.of(token.accessToken()).orElse(token.issuedAt().plus(defaultLifetime)));
-    if (complete.refreshToken().isEmpty()
-        && previous != null
-        && previous.refreshToken().isPresent()) {
-      complete = complete.withRefreshToken(previous.refreshToken().get());
+    Token complete = withExpiry(token, defaultLifetime);
+    if (previous != null) {
+      if (complete.refreshToken().isEmpty() && previous.refreshToken().isPresent()) {
+        complete = complete.withRefreshToken(previous.refreshToken().get());
+      }
+      if (complete.details().isEmpty()) {
+        complete = complete.withDetails(previous.details()); // whose token it is stays the same
+      }
     }
     onIssued.accept(complete);
     return complete;
+  }
+
+  /**
+   * Returns {@code token} with an expiry: its own, else its JWT {@code exp}, else {@code
+   * defaultLifetime} after it was issued.
+   */
+  public static Token withExpiry(Token token, Duration defaultLifetime) {
+    return token.expiresAt().isPresent()
+        ? token
+        : token.expiringAt(
+            JwtExpiry.of(token.accessToken()).orElse(token.issuedAt().plus(defaultLifetime)));
   }
 
   private static boolean invalidGrant(Throwable error) {
