@@ -48,6 +48,13 @@ public interface TokenEndpoint {
   }
 
   /**
+   * Posts {@code form} to this endpoint's URL with the client's authentication and the same
+   * retries, and completes with the 2xx answer: for calls to the authorization server that answer
+   * no token, such as revocation (RFC 7009) at an endpoint made with the revocation URL.
+   */
+  CompletionStage<ExchangeResponse> post(List<FormField> form);
+
+  /**
    * Sends {@code request}, a token request of the method's own making (a custom login call), with
    * the same retries; completes with the 2xx answer for the method to read, or fails with a {@link
    * TokenRequestException}. The client's authentication is not added.

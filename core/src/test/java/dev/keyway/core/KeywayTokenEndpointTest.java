@@ -197,7 +197,7 @@ class KeywayTokenEndpointTest {
     }
     assertThat(tokenRequests).hasSize(1);
 
-    clock.advance(Duration.ofSeconds(10)); // 20 s into a 30 s token: past its half-life margin
+    clock.advance(Duration.ofSeconds(21)); // past the 30 s token's expiry: the call waits
     call(keyway);
     assertThat(tokenRequests).hasSize(2);
   }
@@ -448,7 +448,7 @@ class KeywayTokenEndpointTest {
     clock.advance(Duration.ofMinutes(8)); // before 10 min minus the 60 s margin
     call(keyway);
     assertThat(tokenRequests).hasSize(1);
-    clock.advance(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(2)); // past expiry: the call waits for the new token
     call(keyway);
     assertThat(tokenRequests).hasSize(2);
   }

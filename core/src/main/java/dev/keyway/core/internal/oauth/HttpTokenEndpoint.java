@@ -38,7 +38,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
   private final Clock clock;
   private final RetryPolicy retries;
   private final Duration deadline;
-  private final String tokenName;
+  private final TokenResponses.Format format;
 
   HttpTokenEndpoint(
       String collection,
@@ -48,7 +48,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
       Clock clock,
       RetryPolicy retries,
       Duration deadline,
-      String tokenName) {
+      TokenResponses.Format format) {
     this.collection = collection;
     this.url = url;
     this.client = client;
@@ -56,13 +56,20 @@ final class HttpTokenEndpoint implements TokenEndpoint {
     this.clock = clock;
     this.retries = retries;
     this.deadline = deadline;
-    this.tokenName = tokenName;
+    this.format = format;
   }
 
   @Override
   public CompletionStage<Token> request(List<FormField> grant) {
-    return exchange(() -> client.authenticate(post(grant)))
-        .map(answer -> TokenResponses.read(answer.response, answer.sentAt, tokenName, collection))
+    return exchange(() -> client.authenticate(formPost(grant)))
+        .map(answer -> TokenResponses.read(answer.response, answer.sentAt, format, collection))
+        .toFuture();
+  }
+
+  @Override
+  public CompletionStage<ExchangeResponse> post(List<FormField> form) {
+    return exchange(() -> client.authenticate(formPost(form)))
+        .map(answer -> answer.response)
         .toFuture();
   }
 
@@ -138,7 +145,7 @@ final class HttpTokenEndpoint implements TokenEndpoint {
         error);
   }
 
-  private OutboundRequest post(List<FormField> grant) {
+  private OutboundRequest formPost(List<FormField> grant) {
     OutboundRequest request =
         OutboundRequest.create(
                 "POST",

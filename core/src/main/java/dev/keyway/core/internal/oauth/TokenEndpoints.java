@@ -50,7 +50,10 @@ public final class TokenEndpoints {
     if (settings.text("tokenEndpoint").isEmpty()) {
       problems.add(settings.path("tokenEndpoint"), "required");
     }
-    String tokenName = settings.text("tokenName").orElse("access_token");
+    TokenResponses.Format format =
+        new TokenResponses.Format(
+            settings.text("tokenName").filter(name -> !name.isBlank()).orElse("access_token"),
+            problems.flag(settings, "tokenAsQuerystring").orElse(false));
     ClientAuthentication client = client(settings, problems, context, url);
     if (problems.list().size() > before || url.isEmpty() || client == null) {
       return null;
@@ -63,7 +66,7 @@ public final class TokenEndpoints {
         context.clock(),
         RetryPolicy.DEFAULT,
         deadline,
-        tokenName);
+        format);
   }
 
   private ClientAuthentication client(

@@ -37,15 +37,24 @@ final class TokenResponses {
   private TokenResponses() {}
 
   /**
+   * How a server answers: the field holding the access token ({@code access_token} unless the
+   * method's {@code tokenName} says otherwise), and whether a body that is not JSON is read as a
+   * form whatever its content type ({@code tokenAsQuerystring}).
+   */
+  record Format(String tokenName, boolean alwaysForm) {
+    static final Format STANDARD = new Format("access_token", false);
+  }
+
+  /**
    * Returns the token in a 2xx {@code response}, or throws the {@link TokenRequestException} it
    * amounts to. {@code tokenName} names the field holding the access token ({@code access_token}).
    */
-  static Token read(
-      ExchangeResponse response, Instant issuedAt, String tokenName, String collection) {
+  static Token read(ExchangeResponse response, Instant issuedAt, Format format, String collection) {
     if (response.status() / 100 != 2) {
       throw error(response, collection);
     }
-    Map<String, String> fields = fields(response);
+    String tokenName = format.tokenName();
+    Map<String, String> fields = fields(response, format.alwaysForm());
     if (fields == null) {
       throw badResponse(collection, "is neither a JSON object nor a form");
     }
@@ -71,7 +80,7 @@ final class TokenResponses {
 
   /** Returns the exception a non-2xx {@code response} from a token endpoint amounts to. */
   static TokenRequestException error(ExchangeResponse response, String collection) {
-    Map<String, String> fields = fields(response);
+    Map<String, String> fields = fields(response, false);
     String code = fields == null ? null : fields.get("error");
     int status = response.status();
     if (code == null || !ERROR_CODE.matcher(code).matches()) {
@@ -113,14 +122,15 @@ final class TokenResponses {
   }
 
   /** Returns the top-level fields of a JSON object or a form body, or null if it is neither. */
-  private static Map<String, String> fields(ExchangeResponse response) {
+  private static Map<String, String> fields(ExchangeResponse response, boolean alwaysForm) {
     String contentType =
         response.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     String body = response.bodyText().strip();
     if (body.startsWith("{")) {
       return json(body);
     }
-    if (contentType.startsWith("application/x-www-form-urlencoded")
+    if (alwaysForm
+        || contentType.startsWith("application/x-www-form-urlencoded")
         || contentType.startsWith("text/plain")) {
       return form(body);
     }

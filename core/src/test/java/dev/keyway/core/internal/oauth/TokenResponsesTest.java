@@ -25,7 +25,7 @@ class TokenResponsesTest {
   }
 
   private static Token read(ExchangeResponse response) {
-    return TokenResponses.read(response, NOW, "access_token", "bank");
+    return TokenResponses.read(response, NOW, TokenResponses.Format.STANDARD, "bank");
   }
 
   @Test
@@ -69,6 +69,19 @@ class TokenResponsesTest {
                 "access_token=a%2Bb&expires_in=10&scope=x+y"));
     assertThat(token.accessToken().reveal()).isEqualTo("a+b");
     assertThat(token.scopes()).containsExactlyInAnyOrder("x", "y");
+  }
+
+  @Test
+  @DisplayName("tokenName and tokenAsQuerystring read a provider's own format")
+  void ownFormat() {
+    Token token =
+        TokenResponses.read(
+            answer(200, "text/html", "token=abc&expires_in=5"),
+            NOW,
+            new TokenResponses.Format("token", true),
+            "bank");
+    assertThat(token.accessToken().reveal()).isEqualTo("abc");
+    assertThat(token.expiresAt()).contains(NOW.plusSeconds(5));
   }
 
   @Test
