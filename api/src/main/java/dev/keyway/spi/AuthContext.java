@@ -6,9 +6,10 @@ import java.time.Clock;
 
 /**
  * What core offers an auth method while it is created and used: where it is, the environment, a
- * clock, side calls over HTTP, and the token machinery. Plugins use these instead of building their
- * own, so expiry margins, single-flight refresh, retries and persistence live in one place. A token
- * method is three lines:
+ * clock, side calls over HTTP, and the token machinery. The token methods have defaults that throw,
+ * so a test's own small context implements only what its method uses; core implements them all.
+ * Plugins use these instead of building their own, so expiry margins, single-flight refresh,
+ * retries and persistence live in one place. A token method is three lines:
  *
  * <pre>{@code
  * TokenEndpoint endpoint = context.tokenEndpoint(settings, problems);
@@ -40,7 +41,9 @@ public interface AuthContext {
    * Returns core's token cache for this collection, environment and {@code scope} (as the method
    * sends it; empty for none), filled by {@code source}.
    */
-  TokenCache tokenCache(String scope, TokenSource source);
+  default TokenCache tokenCache(String scope, TokenSource source) {
+    throw unsupported();
+  }
 
   /**
    * Returns core's cache of end users' tokens for this collection, environment and {@code scope}.
@@ -48,14 +51,19 @@ public interface AuthContext {
    * TokenSource#fetch} is never called — a user without a token must connect. At most one per
    * collection: the connections the gateway stores are this cache's.
    */
-  UserTokenCache userTokenCache(String scope, TokenSource refresher);
+  default UserTokenCache userTokenCache(String scope, TokenSource refresher) {
+    throw unsupported();
+  }
 
   /**
    * Returns an auth method that puts the token of the request's end user ({@link
    * OutboundRequest#user()}) on each request with {@code placement}, and handles refusals like
    * {@link #tokenMethod}. Its {@link AuthMethod#userConsent()} is {@code consent}.
    */
-  AuthMethod userTokenMethod(UserTokenCache cache, TokenPlacement placement, UserConsent consent);
+  default AuthMethod userTokenMethod(
+      UserTokenCache cache, TokenPlacement placement, UserConsent consent) {
+    throw unsupported();
+  }
 
   /**
    * Reads the token endpoint settings every token method shares from {@code settings} — {@code
@@ -64,14 +72,18 @@ public interface AuthContext {
    * recording each problem, with its path, in {@code problems}. A method that reads these settings
    * lists them with {@link TokenEndpoint}-aware specs: see {@code TokenEndpointSettings}.
    */
-  TokenEndpoint tokenEndpoint(Settings settings, ConfigProblems problems);
+  default TokenEndpoint tokenEndpoint(Settings settings, ConfigProblems problems) {
+    throw unsupported();
+  }
 
   /**
    * Returns an auth method that puts {@code cache}'s token on each request with {@code placement},
    * and, when the upstream refuses it ({@link #isAuthFailure}), drops it if it is still the cached
    * one and asks core to send the request once more with a new token.
    */
-  AuthMethod tokenMethod(TokenCache cache, TokenPlacement placement);
+  default AuthMethod tokenMethod(TokenCache cache, TokenPlacement placement) {
+    throw unsupported();
+  }
 
   /**
    * Returns whether {@code response} says the credentials were refused: a status listed in the
@@ -79,5 +91,13 @@ public interface AuthContext {
    * with {@code error="invalid_token"}; never a challenge with {@code error="insufficient_scope"},
    * which a new token would not fix.
    */
-  boolean isAuthFailure(ResponseHead response);
+  default boolean isAuthFailure(ResponseHead response) {
+    return response.status() == 401;
+  }
+
+  private static UnsupportedOperationException unsupported() {
+    return new UnsupportedOperationException(
+        "this AuthContext offers no token machinery; core's does (test token methods through"
+            + " Keyway and the testkit Sandbox)");
+  }
 }
