@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       CallCommand.class,
+      ConnectCommand.class,
       DemoCommand.class,
       HashKeyCommand.class,
       HelpCommand.class
