@@ -49,7 +49,10 @@ final class TokenRequestTemplate {
     PlaceholderValues values = PlaceholderValues.read(settings, problems);
     Headers headers = headers(settings, values, problems);
     Body body = body(settings, values, problems);
-    values.reportUnused();
+    if (headers != null && body != null) {
+      // Only once everything was read: a value is not unused because the body could not be read.
+      values.reportUnused();
+    }
     if (problems.list().size() > before || url == null) {
       return null;
     }
@@ -60,6 +63,7 @@ final class TokenRequestTemplate {
     return request;
   }
 
+  /** Returns the filled headers, or null when {@code tokenHeaders} is not a map. */
   private static Headers headers(
       Settings settings, PlaceholderValues values, ConfigProblems problems) {
     Optional<Settings> section = settings.section(HEADERS);
@@ -67,6 +71,7 @@ final class TokenRequestTemplate {
       if (settings.names().contains(HEADERS)) {
         problems.add(
             settings.path(HEADERS), "expected a map of header names to values, e.g. {X-Key: k}");
+        return null;
       }
       return Headers.empty();
     }
@@ -93,18 +98,19 @@ final class TokenRequestTemplate {
     return headers;
   }
 
+  /** Returns the filled body, or null when it cannot be read. */
   private static Body body(Settings settings, PlaceholderValues values, ConfigProblems problems) {
     String type = settings.text(BODY_TYPE).orElse("json").strip().toLowerCase(Locale.ROOT);
     if (!type.equals("json") && !type.equals("form")) {
       problems.add(settings.path(BODY_TYPE), "expected json or form");
-      return Body.none();
+      return null;
     }
     if (!settings.names().contains(BODY)) {
       return Body.none();
     }
     return type.equals("json")
-        ? JsonBody.render(settings, BODY, values, problems).map(Body::json).orElse(Body.none())
-        : FormBody.read(settings, BODY, values, problems).map(Body::form).orElse(Body.none());
+        ? JsonBody.render(settings, BODY, values, problems).map(Body::json).orElse(null)
+        : FormBody.read(settings, BODY, values, problems).map(Body::form).orElse(null);
   }
 
   /** Returns a POST to {@code url}: its origin, its path, and its query parameters decoded. */
