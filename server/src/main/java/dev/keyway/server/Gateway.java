@@ -76,9 +76,10 @@ public final class Gateway implements AutoCloseable {
     GatewayHandler handler =
         new GatewayHandler(
             builder.keyway,
-            new GatewaySettings(server, settings.callers()),
+            new GatewaySettings(server, settings.callers(), settings.publicUrl()),
             new GatewayMetrics(registry),
-            builder.clock);
+            builder.clock,
+            () -> settings.publicUrl().orElseGet(this::localUrl));
     Limits limits = server.limits();
     this.server =
         bind(
@@ -110,6 +111,11 @@ public final class Gateway implements AutoCloseable {
       this.server.disposeNow(ADMIN_STOP);
       throw e;
     }
+  }
+
+  /** Returns {@code http://127.0.0.1:PORT}: the default {@code publicUrl}. */
+  private URI localUrl() {
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   private static DisposableServer bind(HttpServer server, String host, int port, String setting) {

@@ -64,7 +64,12 @@ public final class CallerAuthenticator {
     }
     return new Authentication.Accepted(
         new Caller(
-            caller.id(), Optional.empty(), caller.allow(), Optional.empty(), caller.origins()));
+            caller.id(),
+            Optional.empty(),
+            caller.allow(),
+            Optional.empty(),
+            caller.origins(),
+            caller.returnTo()));
   }
 
   private Authentication session(String token) {

@@ -59,6 +59,7 @@ final class SessionVerifier {
             Optional.of(claims.getSubject()),
             caller.allow(),
             Optional.ofNullable(calls),
-            caller.origins()));
+            caller.origins(),
+            caller.returnTo()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.keyway.server.internal.http;
 
 import dev.keyway.core.CallRejectedException;
+import dev.keyway.core.ConnectionRequiredException;
 import dev.keyway.core.Keyway;
 import dev.keyway.core.UnknownCallException;
 import dev.keyway.core.UpstreamException;
@@ -9,10 +10,12 @@ import dev.keyway.server.internal.auth.PublicRateLimiter;
 import dev.keyway.server.internal.metrics.GatewayMetrics;
 import dev.keyway.server.internal.settings.GatewaySettings;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
@@ -42,17 +45,28 @@ public final class GatewayHandler
   private final CallHandler calls;
   private final Preflight preflight;
   private final GatewayMetrics metrics;
+  private final ConnectHandler connect;
 
+  /**
+   * Creates the handler; {@code publicUrl} gives the gateway's external base URL (for the OAuth
+   * redirect URIs) once it listens.
+   */
   public GatewayHandler(
-      Keyway keyway, GatewaySettings settings, GatewayMetrics metrics, Clock clock) {
+      Keyway keyway,
+      GatewaySettings settings,
+      GatewayMetrics metrics,
+      Clock clock,
+      Supplier<URI> publicUrl) {
     CallCatalog catalog = new CallCatalog(keyway.config());
     CorsPolicy cors = new CorsPolicy(settings.callers());
+    CallerAuthenticator authenticator = new CallerAuthenticator(settings.callers(), clock);
     this.metrics = metrics;
+    this.connect = new ConnectHandler(keyway, authenticator, publicUrl);
     this.preflight = new Preflight(cors, catalog);
     this.calls =
         new CallHandler(
             catalog,
-            new CallerAuthenticator(settings.callers(), clock),
+            authenticator,
             new PublicRateLimiter(settings.server().publicRateLimit(), clock),
             cors,
             new UpstreamForwarder(
@@ -83,6 +97,9 @@ public final class GatewayHandler
 
   private Mono<Void> route(
       HttpServerRequest request, HttpServerResponse response, CallContext context) {
+    if (ConnectHandler.handles(request.fullPath())) {
+      return connect.handle(request, response, context);
+    }
     Matcher path = CALL_PATH.matcher(request.fullPath());
     if (!path.matches()) {
       throw new ProblemException(Problems.noEndpoint());
@@ -121,6 +138,10 @@ public final class GatewayHandler
     }
     if (error instanceof CallRejectedException rejected) {
       return Problems.badParameters(rejected.problems());
+    }
+    if (error instanceof ConnectionRequiredException required) {
+      return Problems.connectionRequired(
+          required.collection(), required.getMessage(), connect.connectUrl(required.collection()));
     }
     if (error instanceof UnknownCallException) {
       return Problems.unknownCall(context.collection(), context.call());

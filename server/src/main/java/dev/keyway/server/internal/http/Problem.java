@@ -18,7 +18,8 @@ record Problem(
     int status,
     String detail,
     List<ConfigProblem> problems,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Map<String, String> members) {
 
   static final String TYPE_PREFIX = "urn:keyway:problem:";
 
@@ -28,17 +29,35 @@ record Problem(
     Objects.requireNonNull(detail, "detail");
     problems = List.copyOf(problems);
     headers = Map.copyOf(headers);
+    members = Map.copyOf(members);
   }
 
   Problem(String slug, String title, int status, String detail) {
-    this(slug, title, status, detail, List.of(), Map.of());
+    this(slug, title, status, detail, List.of(), Map.of(), Map.of());
+  }
+
+  Problem(
+      String slug,
+      String title,
+      int status,
+      String detail,
+      List<ConfigProblem> problems,
+      Map<String, String> headers) {
+    this(slug, title, status, detail, problems, headers, Map.of());
+  }
+
+  /** Returns a copy whose document has the extension member {@code name} (RFC 9457 §3.2). */
+  Problem withMember(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(members);
+    more.put(name, value);
+    return new Problem(slug, title, status, detail, problems, headers, more);
   }
 
   /** Returns a copy that is sent with header {@code name: value}. */
   Problem withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new Problem(slug, title, status, detail, problems, more);
+    return new Problem(slug, title, status, detail, problems, more, members);
   }
 
   /** Returns the JSON members of the problem document for request {@code correlationId}. */
@@ -49,6 +68,7 @@ record Problem(
     document.put("status", status);
     document.put("detail", detail);
     document.put("correlationId", correlationId);
+    document.putAll(members);
     if (!problems.isEmpty()) {
       document.put(
           "problems",

@@ -2,6 +2,7 @@ package dev.keyway.server.internal.http;
 
 import dev.keyway.api.ConfigProblem;
 import dev.keyway.core.UpstreamException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,34 @@ final class Problems {
       case UNREACHABLE ->
           new Problem("upstream-unreachable", "Upstream unreachable", 502, error.getMessage());
     };
+  }
+
+  static Problem connectionRequired(String collection, String detail, URI connectUrl) {
+    return new Problem("connection-required", "Connection required", 401, detail)
+        .withHeader("WWW-Authenticate", "Bearer realm=\"keyway\"")
+        .withMember("connect_url", connectUrl.toString())
+        .withMember("collection", collection);
+  }
+
+  static Problem badConnectState(String detail) {
+    return new Problem("bad-connect-state", "Connect flow refused", 400, detail);
+  }
+
+  static Problem returnToNotAllowed() {
+    return new Problem(
+        "return-to-not-allowed",
+        "Return address not allowed",
+        400,
+        "return_to must be one of the caller's returnTo addresses (same scheme, host, port and a"
+            + " path below one of them)");
+  }
+
+  static Problem noEndUser() {
+    return new Problem(
+        "no-end-user",
+        "No end user",
+        403,
+        "connecting an account needs a session token that names the end user (sub)");
   }
 
   static Problem internal() {
