@@ -88,6 +88,12 @@ final class TokenGrants {
 
   private Map<String, Object> refresh(OAuthClient client, Form form) {
     String token = form.require("refresh_token");
+    Optional<String> requestedScope = form.get("scope");
+    // The scope is checked before the token is used, so a refused request does not retire it.
+    Optional<Grant> narrowed =
+        store
+            .refreshGrant(token)
+            .flatMap(held -> requestedScope.map(scope -> narrowed(held, scope)));
     boolean rotate = policy.rotateRefreshTokens();
     TokenStore.Redemption redemption = store.redeem(token, client.id(), clock.instant(), rotate);
     switch (redemption.outcome()) {
@@ -100,11 +106,10 @@ final class TokenGrants {
         // redeemed
       }
     }
-    Grant original = redemption.grant();
-    Grant grant =
-        form.get("scope").map(requested -> narrowed(original, requested)).orElse(original);
     counters.refresh();
-    return issuer.respond(grant, redemption.family(), rotate);
+    Grant held = redemption.grant();
+    // A rotated refresh token keeps the scope of the one it replaces (RFC 6749 §6).
+    return issuer.respond(narrowed.orElse(held), rotate ? held : null, redemption.family());
   }
 
   private static Grant narrowed(Grant original, String requested) {

@@ -50,14 +50,22 @@ final class TokenIssuer {
    * {@code withRefresh}.
    */
   Map<String, Object> respond(Grant grant, String family, boolean withRefresh) {
+    return respond(grant, withRefresh ? grant : null, family);
+  }
+
+  /**
+   * Returns the token response with a new access token for {@code grant}, and a new refresh token
+   * for {@code refreshGrant} unless it is {@code null}.
+   */
+  Map<String, Object> respond(Grant grant, Grant refreshGrant, String family) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", accessToken(grant, family));
     body.put("token_type", "Bearer");
     if (!policy.omitExpiresIn()) {
       body.put("expires_in", lifetimeSeconds());
     }
-    if (withRefresh) {
-      body.put("refresh_token", refreshToken(grant, family));
+    if (refreshGrant != null) {
+      body.put("refresh_token", refreshToken(refreshGrant, family));
     }
     if (!grant.scope().isEmpty()) {
       body.put("scope", grant.scope());

@@ -64,6 +64,11 @@ final class TokenStore {
     return Optional.of(found.grant());
   }
 
+  /** Returns the grant of refresh token {@code token}, if it was issued here, without using it. */
+  synchronized Optional<Grant> refreshGrant(String token) {
+    return Optional.ofNullable(refresh.get(digest(token))).map(RefreshToken::grant);
+  }
+
   /**
    * Presents refresh token {@code token} for {@code clientId}. A valid one is redeemed, and retired
    * if {@code rotate}; a retired one is reuse, which revokes its family.
