@@ -1,6 +1,9 @@
 package dev.keyway.spi;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +48,36 @@ public final class OutboundRequest {
     this.headers = headers;
     this.body = body;
     this.user = user;
+  }
+
+  /**
+   * Creates a request to {@code url}, an absolute http(s) URL from configuration (a token or
+   * profile endpoint): its scheme, host and port become the origin, its path the raw path ({@code
+   * /} when empty), and its query the query parameters (form-decoded). A fragment is dropped.
+   *
+   * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host, or
+   *     has user info
+   */
+  public static OutboundRequest to(String method, URI url) {
+    if (url.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("the URL must not hold a user name or password");
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    OutboundRequest request =
+        create(method, URI.create(scheme + "://" + url.getRawAuthority()), path);
+    if (url.getRawQuery() != null) {
+      for (String pair : url.getRawQuery().split("&")) {
+        if (!pair.isEmpty()) {
+          int equals = pair.indexOf('=');
+          request =
+              request.withQueryParameter(
+                  URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), UTF_8),
+                  equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), UTF_8));
+        }
+      }
+    }
+    return request;
   }
 
   /**

@@ -87,4 +87,28 @@ class OutboundRequestTest {
     assertThat(JsonString.quote("a\"b\\c\n\u0001<&>\u2028"))
         .isEqualTo("\"a\\\"b\\\\c\\n\\u0001\\u003c\\u0026\\u003e\\u2028\"");
   }
+
+  @Test
+  @DisplayName("a request to a configured URL keeps its origin, path and query")
+  void toUrl() {
+    OutboundRequest request =
+        OutboundRequest.to(
+            "POST", URI.create("HTTPS://login.example:8443/t/token?api-version=2&x=a%2Bb#f"));
+
+    assertThat(request.origin()).isEqualTo(URI.create("https://login.example:8443"));
+    assertThat(request.rawPath()).isEqualTo("/t/token");
+    assertThat(request.query())
+        .containsExactly(new FormField("api-version", "2"), new FormField("x", "a+b"));
+    assertThat(OutboundRequest.to("GET", URI.create("http://h.example")).rawPath()).isEqualTo("/");
+  }
+
+  @Test
+  @DisplayName("a configured URL with a user name, or that is not http(s), is refused")
+  void toBadUrl() {
+    assertThatThrownBy(() -> OutboundRequest.to("GET", URI.create("https://u:p@h.example/")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("u:p");
+    assertThatThrownBy(() -> OutboundRequest.to("GET", URI.create("ftp://h.example/")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -11,8 +11,6 @@ import dev.keyway.spi.Token;
 import dev.keyway.spi.TokenEndpoint;
 import dev.keyway.spi.TokenRequestException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,26 +143,10 @@ final class HttpTokenEndpoint implements TokenEndpoint {
         error);
   }
 
-  private OutboundRequest formPost(List<FormField> grant) {
-    OutboundRequest request =
-        OutboundRequest.create(
-                "POST",
-                URI.create(url.getScheme() + "://" + url.getRawAuthority()),
-                url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-            .withHeader("Accept", "application/json")
-            .withBody(Body.form(grant));
-    if (url.getRawQuery() != null) {
-      for (String pair : url.getRawQuery().split("&")) {
-        int equals = pair.indexOf('=');
-        String name = equals < 0 ? pair : pair.substring(0, equals);
-        String value = equals < 0 ? "" : pair.substring(equals + 1);
-        request =
-            request.withQueryParameter(
-                URLDecoder.decode(name, StandardCharsets.UTF_8),
-                URLDecoder.decode(value, StandardCharsets.UTF_8));
-      }
-    }
-    return request;
+  private OutboundRequest formPost(List<FormField> form) {
+    return OutboundRequest.to("POST", url)
+        .withHeader("Accept", "application/json")
+        .withBody(Body.form(form));
   }
 
   @Override
