@@ -41,22 +41,8 @@ final class Profiles {
     if (endpoint.isEmpty()) {
       return CompletableFuture.completedFuture(new UserConnection(token, "", Optional.empty()));
     }
-    URI url = endpoint.get();
     OutboundRequest request =
-        OutboundRequest.create(
-                "GET",
-                URI.create(url.getScheme() + "://" + url.getRawAuthority()),
-                url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-            .withHeader("Accept", "application/json");
-    if (url.getRawQuery() != null) {
-      for (String pair : url.getRawQuery().split("&")) {
-        int equals = pair.indexOf('=');
-        request =
-            request.withQueryParameter(
-                decode(equals < 0 ? pair : pair.substring(0, equals)),
-                equals < 0 ? "" : decode(pair.substring(equals + 1)));
-      }
-    }
+        OutboundRequest.to("GET", endpoint.get()).withHeader("Accept", "application/json");
     return context
         .http()
         .send(TokenPlacement.bearer().place(request, token))
@@ -90,10 +76,6 @@ final class Profiles {
   private TokenRequestException refused(String what) {
     return new TokenRequestException(
         "profile_unavailable", 0, "collection " + context.collection() + ": " + what, null);
-  }
-
-  private static String decode(String text) {
-    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override
