@@ -64,7 +64,7 @@ final class OAuthApiRoute implements Route {
     Map<String, Object> ok = new LinkedHashMap<>();
     ok.put("ok", true);
     ok.put("realm", "oauth");
-    ok.put("client", grant.get().subject());
+    ok.put("client", grant.get().subject()); // the client, or the user it acts for
     return Reply.json(200, ok);
   }
 

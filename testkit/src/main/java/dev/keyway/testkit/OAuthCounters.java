@@ -12,6 +12,8 @@ final class OAuthCounters {
   private final AtomicInteger invalidGrants = new AtomicInteger();
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger reuses = new AtomicInteger();
+  private final AtomicInteger codeExchanges = new AtomicInteger();
+  private final AtomicInteger revocations = new AtomicInteger();
 
   /** Counts a request to a token endpoint, by its {@code grant_type} (or {@code login}). */
   void request(String grantType) {
@@ -29,6 +31,22 @@ final class OAuthCounters {
 
   void reuse() {
     reuses.incrementAndGet();
+  }
+
+  void codeExchange() {
+    codeExchanges.incrementAndGet();
+  }
+
+  void revocation() {
+    revocations.incrementAndGet();
+  }
+
+  int codeExchanges() {
+    return codeExchanges.get();
+  }
+
+  int revocations() {
+    return revocations.get();
   }
 
   int requests() {
@@ -58,5 +76,7 @@ final class OAuthCounters {
     invalidGrants.set(0);
     refreshes.set(0);
     reuses.set(0);
+    codeExchanges.set(0);
+    revocations.set(0);
   }
 }

@@ -15,6 +15,33 @@ final class OAuthPolicy {
   private volatile boolean refreshTokensForClientCredentials;
   private volatile boolean rotateRefreshTokens = true;
   private volatile boolean alwaysUnauthorized;
+  private volatile boolean denyAuthorization;
+  private volatile boolean sendIssuer;
+  private volatile boolean formEncodedTokenResponses;
+
+  boolean denyAuthorization() {
+    return denyAuthorization;
+  }
+
+  void denyAuthorization(boolean deny) {
+    denyAuthorization = deny;
+  }
+
+  boolean sendIssuer() {
+    return sendIssuer;
+  }
+
+  void sendIssuer(boolean send) {
+    sendIssuer = send;
+  }
+
+  boolean formEncodedTokenResponses() {
+    return formEncodedTokenResponses;
+  }
+
+  void formEncodedTokenResponses(boolean form) {
+    formEncodedTokenResponses = form;
+  }
 
   Duration tokenLifetime() {
     return tokenLifetime;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,74 @@ public final class OAuthServer {
   /** Returns {@code baseUrl + "/oauth/api"}, the protected resource: call it or paths below it. */
   public URI apiUrl() {
     return URI.create(baseUrl + "/oauth/api");
+  }
+
+  /**
+   * Returns {@code baseUrl + "/oauth/authorize"}, the authorization endpoint (RFC 6749 §4.1): it
+   * signs in {@code alice}, or the user named by {@code sandbox_user=<id>} in its query, at once.
+   */
+  public URI authorizeUrl() {
+    return URI.create(baseUrl + "/oauth/authorize");
+  }
+
+  /** Returns {@code baseUrl + "/oauth/userinfo"}: the profile of a token's user, as JSON. */
+  public URI userinfoUrl() {
+    return URI.create(baseUrl + "/oauth/userinfo");
+  }
+
+  /** Returns {@code baseUrl + "/oauth/revoke"}, the revocation endpoint (RFC 7009). */
+  public URI revokeUrl() {
+    return URI.create(baseUrl + "/oauth/revoke");
+  }
+
+  /** Returns the issuer identifier sent as {@code iss} (RFC 9207): the base URL. */
+  public String issuer() {
+    return baseUrl.toString();
+  }
+
+  /**
+   * Adds end user {@code id} with {@code email}; {@code alice} and {@code bob} are there already.
+   */
+  public void addUser(String id, String email) {
+    server.users().add(id, email);
+  }
+
+  /**
+   * Allows {@code redirectUri} exactly, besides every {@code http://127.0.0.1:*} and {@code
+   * http://localhost:*} address, which are always allowed.
+   */
+  public void registerRedirectUri(String redirectUri) {
+    server.redirectUris().add(redirectUri);
+  }
+
+  /** Makes the authorize endpoint answer {@code error=access_denied}, as if the user declined. */
+  public void denyAuthorization(boolean deny) {
+    server.policy().denyAuthorization(deny);
+  }
+
+  /** Makes the authorize endpoint add {@code iss} to its redirects (RFC 9207); off by default. */
+  public void sendIssuer(boolean send) {
+    server.policy().sendIssuer(send);
+  }
+
+  /** Makes successful token answers form-encoded instead of JSON. */
+  public void formEncodedTokenResponses(boolean form) {
+    server.policy().formEncodedTokenResponses(form);
+  }
+
+  /** Returns the decoded query parameters of every authorize request, in arrival order. */
+  public List<Map<String, String>> authorizeRequests() {
+    return server.authorizeRequests();
+  }
+
+  /** Returns how many {@code authorization_code} token requests arrived, refused ones included. */
+  public int codeExchanges() {
+    return server.counters().codeExchanges();
+  }
+
+  /** Returns how many revocation requests were accepted. */
+  public int revocations() {
+    return server.counters().revocations();
   }
 
   /** Returns the id of the confidential client. */

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Grants the four grant types of the sandbox's token endpoint: {@code client_credentials} (RFC 6749
- * §4.4, confidential clients only), {@code password} (§4.3), {@code refresh_token} (§6, with
- * rotation and reuse detection) and {@code urn:ietf:params:oauth:grant-type:jwt-bearer} (RFC 7523
- * §2.1, client authentication optional). Each returns the success body or throws an {@link
- * OAuthRefusal}.
+ * Grants the five grant types of the sandbox's token endpoint: {@code client_credentials} (RFC 6749
+ * §4.4, confidential clients only), {@code password} (§4.3), {@code authorization_code} (§4.1.3,
+ * with PKCE), {@code refresh_token} (§6, with rotation and reuse detection) and {@code
+ * urn:ietf:params:oauth:grant-type:jwt-bearer} (RFC 7523 §2.1, client authentication optional).
+ * Each returns the success body or throws an {@link OAuthRefusal}.
  */
 final class TokenGrants {
 
@@ -31,6 +31,7 @@ final class TokenGrants {
   private final TokenIssuer issuer;
   private final OAuthCounters counters;
   private final Clock clock;
+  private final AuthorizationCodes codes;
 
   TokenGrants(
       AuthorizationServer server,
@@ -46,6 +47,7 @@ final class TokenGrants {
     this.issuer = issuer;
     this.counters = server.counters();
     this.clock = server.clock();
+    this.codes = server.codes();
   }
 
   /** Returns the token response for {@code grantType}, or throws the error answer. */
@@ -54,6 +56,7 @@ final class TokenGrants {
       case "client_credentials" -> clientCredentials(client(request, form, tokenUrl), form);
       case "password" -> password(client(request, form, tokenUrl), form);
       case "refresh_token" -> refresh(client(request, form, tokenUrl), form);
+      case "authorization_code" -> authorizationCode(client(request, form, tokenUrl), form);
       case JWT_BEARER -> jwtBearer(clients.authenticate(request, form, tokenUrl), form, tokenUrl);
       default -> throw OAuthRefusal.unsupportedGrantType();
     };
@@ -72,6 +75,18 @@ final class TokenGrants {
     Grant grant = new Grant(client.id(), client.id(), scope(form.get("scope")));
     return issuer.respond(
         grant, TokenIssuer.newFamily(), policy.refreshTokensForClientCredentials());
+  }
+
+  private Map<String, Object> authorizationCode(OAuthClient client, Form form) {
+    counters.codeExchange();
+    AuthorizationCodes.Redeemed redeemed =
+        codes.redeem(
+            form.require("code"),
+            client.id(),
+            form.require("redirect_uri"),
+            form.get("code_verifier"),
+            clock.instant());
+    return issuer.respond(redeemed.grant(), redeemed.family(), true);
   }
 
   private Map<String, Object> password(OAuthClient client, Form form) {

@@ -1,6 +1,7 @@
 package dev.keyway.testkit;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Serves {@code POST /oauth/token}, the RFC 6749 token endpoint of the sandbox's authorization
@@ -12,11 +13,13 @@ final class TokenRoute implements Route {
   private final TokenGrants grants;
   private final OAuthCounters counters;
   private final FailurePlan failures;
+  private final OAuthPolicy policy;
 
-  TokenRoute(TokenGrants grants, OAuthCounters counters, FailurePlan failures) {
+  TokenRoute(TokenGrants grants, OAuthCounters counters, FailurePlan failures, OAuthPolicy policy) {
     this.grants = grants;
     this.counters = counters;
     this.failures = failures;
+    this.policy = policy;
   }
 
   @Override
@@ -47,8 +50,10 @@ final class TokenRoute implements Route {
     try {
       Form form = Form.of(request);
       String grantType = form.require("grant_type");
-      return OAuthReplies.success(
-          grants.grant(grantType, request, form, tokenUrl(request, scheme)));
+      Map<String, Object> body = grants.grant(grantType, request, form, tokenUrl(request, scheme));
+      return policy.formEncodedTokenResponses()
+          ? OAuthReplies.formSuccess(body)
+          : OAuthReplies.success(body);
     } catch (OAuthRefusal refusal) {
       if (refusal.error().equals("invalid_grant")) {
         counters.invalidGrant();

@@ -113,6 +113,11 @@ final class TokenStore {
     return false;
   }
 
+  /** Revokes every token of {@code family}. */
+  synchronized void revokeFamily(String family) {
+    revokedFamilies.add(family);
+  }
+
   /** Revokes every token issued so far. */
   synchronized void revokeAll() {
     access.values().forEach(token -> revokedFamilies.add(token.family()));
