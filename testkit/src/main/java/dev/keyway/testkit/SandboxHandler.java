@@ -93,7 +93,9 @@ final class SandboxHandler
     if (reply.body().length == 0) {
       return response.send().then();
     }
-    response.header("Content-Type", "application/json");
+    if (reply.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+      response.header("Content-Type", "application/json");
+    }
     response.header("Content-Length", Integer.toString(reply.body().length));
     return response.sendByteArray(Mono.just(reply.body())).then();
   }

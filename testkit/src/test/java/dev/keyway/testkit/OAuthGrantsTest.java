@@ -122,7 +122,8 @@ class OAuthGrantsTest {
   @Test
   @DisplayName("an unknown grant gets unsupported_grant_type; a missing one invalid_request")
   void unsupportedGrant() {
-    HttpResponse<String> unknown = tokenAsClient(sandbox, "grant_type", "urn:example:grant-type:unknown");
+    HttpResponse<String> unknown =
+        tokenAsClient(sandbox, "grant_type", "urn:example:grant-type:unknown");
     HttpResponse<String> missing = tokenAsClient(sandbox, "scope", "read");
 
     assertThat(unknown.statusCode()).isEqualTo(400);
