@@ -139,7 +139,8 @@ public final class AuthorizationCodeProvider implements AuthProvider {
     Optional<URI> profile = profileEndpoint(settings, problems);
     problems.throwIfAny();
 
-    String scope = settings.text("scope").orElse("");
+    // Passed on as written: some providers separate scopes with commas. A list is joined by spaces.
+    String scope = settings.list("scope").map(list -> String.join(" ", list).trim()).orElse("");
     Profiles profiles = new Profiles(context, profile, idPath, emailPath);
     TokenSource refresher =
         new TokenSource() {

@@ -35,7 +35,7 @@ class ReadmeExamplesTest {
     while (yaml.find()) {
       examples.add(yaml.group(1));
     }
-    assertThat(examples).as("the README's collections examples").hasSize(3);
+    assertThat(examples).as("the README's collections examples").hasSize(4);
 
     for (String example : examples) {
       Map<String, String> secrets = new LinkedHashMap<>();
