@@ -2,15 +2,31 @@ package dev.keyway.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
-/** An answer of the {@link Sandbox}: a status, extra header fields and a JSON body. */
-record Reply(int status, Map<String, String> headers, byte[] body) {
+/**
+ * An answer of the {@link Sandbox}: a status, extra header fields, a JSON body, and how long to
+ * wait before sending it (a slow upstream; the wait never blocks the event loop).
+ */
+record Reply(int status, Map<String, String> headers, byte[] body, Duration delay) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   Reply {
     headers = Map.copyOf(headers);
+    Objects.requireNonNull(delay, "delay");
+  }
+
+  /** Returns a reply sent at once. */
+  Reply(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, Duration.ZERO);
+  }
+
+  /** Returns this reply, sent after {@code wait}. */
+  Reply delayed(Duration wait) {
+    return new Reply(status, headers, body, wait);
   }
 
   /** Returns a reply with {@code value} written as JSON. */

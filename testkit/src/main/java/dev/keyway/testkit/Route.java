@@ -11,4 +11,13 @@ interface Route {
 
   /** Returns the answer to {@code request}, which is already recorded. */
   Reply answer(RecordedRequest request);
+
+  /**
+   * Returns the answer to {@code request}, which arrived over {@code scheme} ({@code http} or
+   * {@code https}). A route that needs the URL the client used (an OAuth2 token endpoint checks
+   * that an assertion's audience is its own URL) overrides this; the others ignore the scheme.
+   */
+  default Reply answer(RecordedRequest request, String scheme) {
+    return answer(request);
+  }
 }

@@ -11,13 +11,21 @@ final class Router {
     this.routes = List.copyOf(routes);
   }
 
-  /** Returns the answer of the route serving {@code request}'s path. */
+  /** Returns the answer of the route serving {@code request}'s path, which arrived over HTTP. */
   Reply answer(RecordedRequest request) {
+    return answer(request, "http");
+  }
+
+  /**
+   * Returns the answer of the route serving {@code request}'s path, which arrived over {@code
+   * scheme} ({@code http} or {@code https}).
+   */
+  Reply answer(RecordedRequest request, String scheme) {
     String path = request.rawPath();
     for (Route route : routes) {
       String prefix = route.prefix();
       if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-        return route.answer(request);
+        return route.answer(request, scheme);
       }
     }
     return Reply.notFound();

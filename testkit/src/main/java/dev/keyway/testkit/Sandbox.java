@@ -4,6 +4,7 @@ import dev.keyway.spi.Headers;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,14 @@ import reactor.netty.http.server.HttpServer;
  *   <li>{@code /jwt/**}: the same for {@code Authorization: Bearer <jwt>} (or {@code Token}, {@code
  *       JWT}) signed with a key {@link #jwt()} trusts, not expired.
  *   <li>{@code /status/{code}}: that status (200 to 599) with a small JSON body.
+ *   <li>{@code POST /oauth/token}: an OAuth2 token endpoint (RFC 6749, RFC 7523) for the clients,
+ *       user and trusted keys of {@link #oauth()}; {@code client_credentials}, {@code password},
+ *       {@code refresh_token} (rotating, with reuse detection) and jwt-bearer grants.
+ *   <li>{@code POST /oauth/login}: a custom JSON login ({@code {"user","pass"}} and header {@code
+ *       X-Login-Key}) answering {@code {"data":{"token","ttl"}}}.
+ *   <li>{@code /oauth/api/**}: 200 {@code {"ok":true,"realm":"oauth","client":..}} for {@code
+ *       Authorization: Bearer <token>} with a live token of {@link #oauth()}, else 401 with an RFC
+ *       6750 challenge; {@code /oauth/api/scope-denied/**} answers a valid token 403.
  *   <li>anything else: 404.
  * </ul>
  *
@@ -59,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
   private final BodyKeyRealm bodyKey;
   private final BasicRealm basic;
   private final JwtRealm jwt;
+  private final OAuthServer oauth;
   private final SandboxTls tls;
   private final RequestLog log = new RequestLog();
   private final DisposableServer server;
@@ -74,8 +84,10 @@ public final class Sandbox implements AutoCloseable {
             builder.basicUsername == null ? "user-" + Credentials.random() : builder.basicUsername,
             orRandom(builder.basicPassword));
     jwt = new JwtRealm(builder.clock);
-    Router router =
-        new Router(
+    AuthorizationServer authorizationServer =
+        new AuthorizationServer(builder.oauthAccounts(), builder.clock);
+    List<Route> routes =
+        new ArrayList<>(
             List.of(
                 new EchoRoute(),
                 new EchoStatusRoute(),
@@ -85,6 +97,8 @@ public final class Sandbox implements AutoCloseable {
                 new RealmRoute(bodyKey),
                 new RealmRoute(basic),
                 new RealmRoute(jwt)));
+    routes.addAll(authorizationServer.routes());
+    Router router = new Router(routes);
     tls = new SandboxTls(router, log);
     server =
         HttpServer.create()
@@ -93,6 +107,7 @@ public final class Sandbox implements AutoCloseable {
             .handle(new SandboxHandler(router, log))
             .bindNow(STARTUP);
     baseUrl = URI.create("http://127.0.0.1:" + server.port());
+    oauth = new OAuthServer(authorizationServer, baseUrl);
   }
 
   private static String orRandom(String value) {
@@ -159,6 +174,14 @@ public final class Sandbox implements AutoCloseable {
     return new SandboxJwt(jwt);
   }
 
+  /**
+   * Returns the OAuth2 authorization server under {@code /oauth}: its credentials, knobs, injected
+   * failures and counters.
+   */
+  public OAuthServer oauth() {
+    return oauth;
+  }
+
   /** Returns the HTTPS side: test CAs, client certificates and the mutual-TLS listeners. */
   public SandboxTls tls() {
     return tls;
@@ -221,6 +244,14 @@ public final class Sandbox implements AutoCloseable {
     private String bodyKey;
     private String basicUsername;
     private String basicPassword;
+    private String oauthClientId;
+    private String oauthClientSecret;
+    private String oauthPublicClientId;
+    private String oauthUsername;
+    private String oauthPassword;
+    private String oauthLoginUser;
+    private String oauthLoginPassword;
+    private String oauthLoginKey;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -302,9 +333,68 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes {@code /oauth/token} accept confidential client {@code clientId} with {@code
+     * clientSecret}. Any characters but controls are allowed, in both: a client sends them
+     * form-url-encoded in {@code Authorization: Basic} (RFC 6749 §2.3.1).
+     */
+    public Builder oauthClient(String clientId, String clientSecret) {
+      oauthClientId = requireOAuthValue(clientId, "OAuth client id");
+      oauthClientSecret = requireOAuthValue(clientSecret, "OAuth client secret");
+      return this;
+    }
+
+    /** Makes {@code /oauth/token} accept public client {@code clientId} with no secret. */
+    public Builder oauthPublicClient(String clientId) {
+      oauthPublicClientId = requireOAuthValue(clientId, "OAuth public client id");
+      return this;
+    }
+
+    /** Makes the {@code password} grant accept {@code username} with {@code password}. */
+    public Builder oauthUser(String username, String password) {
+      oauthUsername = requireOAuthValue(username, "OAuth username");
+      oauthPassword = requireOAuthValue(password, "OAuth password");
+      return this;
+    }
+
+    /**
+     * Makes {@code /oauth/login} accept {@code user} and {@code password} with header {@code
+     * X-Login-Key: key}.
+     */
+    public Builder oauthLogin(String user, String password, String key) {
+      oauthLoginUser = requireOAuthValue(user, "login user");
+      oauthLoginPassword = requireOAuthValue(password, "login password");
+      if (key == null || key.isEmpty() || !Headers.isValidValue(key)) {
+        throw new IllegalArgumentException(
+            "the login key must be a non-empty header value without control characters");
+      }
+      oauthLoginKey = key;
+      return this;
+    }
+
     /** Starts the sandbox on 127.0.0.1 with a random free port. */
     public Sandbox start() {
       return new Sandbox(this);
+    }
+
+    OAuthAccounts oauthAccounts() {
+      return new OAuthAccounts(
+          oauthClientId == null ? "client-" + Credentials.random() : oauthClientId,
+          orRandom(oauthClientSecret),
+          oauthPublicClientId == null ? "public-" + Credentials.random() : oauthPublicClientId,
+          oauthUsername == null ? "user-" + Credentials.random() : oauthUsername,
+          orRandom(oauthPassword),
+          oauthLoginUser == null ? "login-" + Credentials.random() : oauthLoginUser,
+          orRandom(oauthLoginPassword),
+          orRandom(oauthLoginKey));
+    }
+
+    private static String requireOAuthValue(String value, String what) {
+      if (value == null || value.isEmpty() || hasControl(value)) {
+        throw new IllegalArgumentException(
+            "the " + what + " must be non-empty, without control characters");
+      }
+      return value;
     }
 
     private static String requireHeaderName(String name) {

@@ -45,7 +45,7 @@ final class SandboxHandler
     if (body.overflowed()) {
       return Reply.json(413, Map.of("error", "the body is larger than 1 MiB"));
     }
-    return router.answer(recorded);
+    return router.answer(recorded, "http");
   }
 
   static RecordedRequest record(HttpServerRequest request, byte[] body) {
@@ -79,7 +79,15 @@ final class SandboxHandler
     }
   }
 
+  /** Sends {@code reply}, after its delay if it has one (on a timer, not on the event loop). */
   static Mono<Void> send(Reply reply, HttpServerResponse response) {
+    if (reply.delay().isZero()) {
+      return sendNow(reply, response);
+    }
+    return Mono.delay(reply.delay()).then(Mono.defer(() -> sendNow(reply, response)));
+  }
+
+  private static Mono<Void> sendNow(Reply reply, HttpServerResponse response) {
     response.status(reply.status());
     reply.headers().forEach(response::header);
     if (reply.body().length == 0) {

@@ -52,6 +52,6 @@ final class TlsSandboxHandler
     }
     return MtlsRoute.serves(recorded.rawPath())
         ? MtlsRoute.answer(caller)
-        : router.answer(recorded);
+        : router.answer(recorded, "https");
   }
 }

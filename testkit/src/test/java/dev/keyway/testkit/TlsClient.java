@@ -75,4 +75,14 @@ final class TlsClient {
       throw new IOException(e);
     }
   }
+
+  /** Sends {@code request}; throws the client's IOException on failure. */
+  HttpResponse<String> send(HttpRequest request) throws IOException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
 }
