@@ -34,7 +34,10 @@ final class ServiceAccountSettings implements Settings {
 
   /**
    * Returns {@code raw} with its service-account fields filled in, or {@code raw} itself when it
-   * has no {@code serviceAccountJson} or that is unusable (after recording the problems).
+   * has no {@code serviceAccountJson}.
+   *
+   * @throws dev.keyway.api.InvalidConfigException when the key file is unusable: the settings it
+   *     stands in for would only add "required" problems that mislead
    */
   static Settings fill(Settings raw, ConfigProblems problems) {
     Optional<Secret> json = raw.secret(NAME).filter(value -> !value.reveal().isBlank());
@@ -43,7 +46,7 @@ final class ServiceAccountSettings implements Settings {
     }
     Optional<ServiceAccountKey> read = ServiceAccountKey.read(json.get(), raw.path(NAME), problems);
     if (read.isEmpty()) {
-      return raw;
+      problems.throwIfAny();
     }
     ServiceAccountKey key = read.get();
     Map<String, Secret> filled = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.InvalidConfigException;
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.Keyway;
+import dev.keyway.spi.TokenRequestException;
 import dev.keyway.testkit.FakeClock;
 import dev.keyway.testkit.RecordedRequest;
 import dev.keyway.testkit.Sandbox;
@@ -88,6 +89,17 @@ final class BearerKeyway implements AutoCloseable {
       return e.getCause();
     }
     throw new AssertionError("the call succeeded");
+  }
+
+  /** Returns the token endpoint's refusal that made a call fail, from its chain of causes. */
+  static TokenRequestException refusal(Keyway keyway) {
+    Throwable failure = failure(keyway);
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TokenRequestException refused) {
+        return refused;
+      }
+    }
+    throw new AssertionError("the call failed otherwise: " + failure, failure);
   }
 
   /** Returns the requests the token endpoint received, in order. */

@@ -2,6 +2,7 @@ package dev.keyway.auth.jwt;
 
 import static dev.keyway.auth.jwt.BearerKeyway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.Keyway;
@@ -11,6 +12,7 @@ import dev.keyway.testkit.Sandbox;
 import dev.keyway.testkit.SandboxTls;
 import dev.keyway.testkit.TlsCaller;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,8 @@ class ClientCredentialsOverMutualTlsTest {
   private static final String SECRET = "bank:secret+%";
   private static final KeyPair RSA = Pems.rsa(2048);
 
-  private final FakeClock clock = new FakeClock();
+  // The sandbox's CA issues certificates valid from the real now.
+  private final FakeClock clock = new FakeClock(Instant.now());
   private final Sandbox sandbox =
       Sandbox.builder().clock(clock).oauthClient(CLIENT, SECRET).start();
   private final SandboxTls tls = sandbox.tls();
@@ -164,7 +167,7 @@ class ClientCredentialsOverMutualTlsTest {
                 SECRET),
             Optional.empty());
 
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> call(keyway))).isNotNull();
+    assertThat(catchThrowable(() -> call(keyway))).isNotNull();
     assertThat(sandbox.oauth().tokenRequests()).isZero();
     assertThat(tls.callers()).isEmpty();
   }

@@ -2,9 +2,9 @@ package dev.keyway.auth.jwt;
 
 import static dev.keyway.auth.jwt.BearerKeyway.auth;
 import static dev.keyway.auth.jwt.BearerKeyway.call;
-import static dev.keyway.auth.jwt.BearerKeyway.failure;
 import static dev.keyway.auth.jwt.BearerKeyway.form;
 import static dev.keyway.auth.jwt.BearerKeyway.jwt;
+import static dev.keyway.auth.jwt.BearerKeyway.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -145,10 +145,10 @@ class PrivateKeyJwtTest {
   void untrusted() {
     fixture.sandbox.oauth().trustClientKey(CLIENT, EC.getPublic());
 
-    Throwable failure = failure(fixture.build(clientCredentials(Pems.pkcs8(RSA.getPrivate()))));
+    TokenRequestException refused =
+        refusal(fixture.build(clientCredentials(Pems.pkcs8(RSA.getPrivate()))));
 
-    assertThat(failure).isInstanceOf(TokenRequestException.class);
-    assertThat(((TokenRequestException) failure).error()).isEqualTo("invalid_client");
+    assertThat(refused.error()).isEqualTo("invalid_client");
     assertThat(fixture.apiCalls()).isZero();
   }
 
