@@ -150,6 +150,15 @@ class JwtBearerTest {
             "PKCS#1 on one line with spaces",
             Pems.oneLine(Pems.traditional(RSA.getPrivate())),
             null),
+        Arguments.of(
+            "encrypted PKCS#8 on one line",
+            Pems.oneLine(Pems.encrypted(RSA.getPrivate(), "pw")),
+            "pw"),
+        Arguments.of(
+            "encrypted EC PKCS#8 with Windows line ends",
+            Pems.encrypted(EC_256.getPrivate(), "pw").replace("\n", "\r\n"),
+            "pw"),
+        Arguments.of("EC on one line", Pems.oneLine(Pems.traditional(EC_256.getPrivate())), null),
         Arguments.of("Windows line ends", pkcs8.replace("\n", "\r\n"), null),
         Arguments.of("surrounded by whitespace", "\n\t  " + pkcs8 + "  \n\n", null));
   }
