@@ -40,6 +40,13 @@ final class ServiceAccountSettings implements Settings {
    *     stands in for would only add "required" problems that mislead
    */
   static Settings fill(Settings raw, ConfigProblems problems) {
+    if (raw.section(NAME).isPresent()) {
+      problems.add(
+          raw.path(NAME),
+          "expected the key file's JSON as one text, e.g. \"${file:/path/key.json}\" or"
+              + " \"${secret:name}\", not a YAML map");
+      problems.throwIfAny();
+    }
     Optional<Secret> json = raw.secret(NAME).filter(value -> !value.reveal().isBlank());
     if (json.isEmpty()) {
       return raw;

@@ -13,13 +13,17 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.Keyway;
+import dev.keyway.spi.AuthProvider;
+import dev.keyway.spi.ClientAuthenticationProvider;
 import dev.keyway.spi.TokenRequestException;
 import dev.keyway.testkit.RecordedRequest;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -173,6 +177,22 @@ class PrivateKeyJwtTest {
           .startsWith("collections.api.auth.algorithm: ")
           .contains("is never used");
     }
+  }
+
+  @Test
+  @DisplayName("is registered for ServiceLoader as private_key_jwt, built for this API version")
+  void discoverable() {
+    List<ClientAuthenticationProvider> found = new ArrayList<>();
+    ServiceLoader.load(ClientAuthenticationProvider.class).forEach(found::add);
+
+    assertThat(found)
+        .filteredOn(provider -> provider instanceof PrivateKeyJwtProvider)
+        .singleElement()
+        .satisfies(
+            provider -> {
+              assertThat(provider.method()).isEqualTo("private_key_jwt");
+              assertThat(provider.apiVersion()).isEqualTo(AuthProvider.API_VERSION);
+            });
   }
 
   @Test

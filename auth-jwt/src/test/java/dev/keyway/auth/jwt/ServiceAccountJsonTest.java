@@ -159,6 +159,13 @@ class ServiceAccountJsonTest {
         .asString()
         .startsWith("collections.api.auth.serviceAccountJson: its private_key: the BEGIN PRIVATE");
 
+    assertThat(fixture.problems(auth("jwt-bearer", "serviceAccountJson", keyFile())))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "collections.api.auth.serviceAccountJson: expected the key file's JSON as one text")
+        .doesNotContain(pem.substring(30, 60));
+
     Map<String, Object> numbers = keyFile();
     numbers.put("client_email", 42);
     assertThat(fixture.problems(auth("jwt-bearer", "serviceAccountJson", json(numbers))))
