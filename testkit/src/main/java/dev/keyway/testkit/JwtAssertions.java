@@ -1,7 +1,6 @@
 package dev.keyway.testkit;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -27,17 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JwtAssertions {
 
-  private static final Set<JWSAlgorithm> ALGORITHMS =
-      Set.of(
-          JWSAlgorithm.RS256,
-          JWSAlgorithm.RS384,
-          JWSAlgorithm.RS512,
-          JWSAlgorithm.PS256,
-          JWSAlgorithm.PS384,
-          JWSAlgorithm.PS512,
-          JWSAlgorithm.ES256,
-          JWSAlgorithm.ES384,
-          JWSAlgorithm.ES512);
   private static final Duration ISSUED_AHEAD = Duration.ofMinutes(1);
 
   private final Clock clock;
@@ -63,7 +51,7 @@ final class JwtAssertions {
       String issuer = claims.getIssuer();
       boolean valid =
           issuer != null
-              && ALGORITHMS.contains(jwt.getHeader().getAlgorithm())
+              && JwtRealm.ALGORITHMS.contains(jwt.getHeader().getAlgorithm())
               && signedBy(jwt, keys.of(issuer))
               && claims.getAudience().contains(audience)
               && timely(claims, maxLifetime)

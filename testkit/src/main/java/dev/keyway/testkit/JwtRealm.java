@@ -32,7 +32,9 @@ final class JwtRealm implements Realm {
 
   private static final Pattern HEADER =
       Pattern.compile("(?i:Bearer|Token|JWT) ([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
-  private static final Set<JWSAlgorithm> ALGORITHMS =
+
+  /** The signature algorithms the sandbox accepts in a JWT: RS, PS and ES, never HS or none. */
+  static final Set<JWSAlgorithm> ALGORITHMS =
       Set.of(
           JWSAlgorithm.RS256,
           JWSAlgorithm.RS384,
@@ -43,6 +45,7 @@ final class JwtRealm implements Realm {
           JWSAlgorithm.ES256,
           JWSAlgorithm.ES384,
           JWSAlgorithm.ES512);
+
   private static final Duration ISSUED_AHEAD = Duration.ofMinutes(1);
 
   private final Clock clock;

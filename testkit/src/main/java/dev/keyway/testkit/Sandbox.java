@@ -258,7 +258,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Makes the sandbox read time from {@code clock} where a credential has a lifetime (a JWT's
-     * {@code exp}); give it the clock Keyway runs on.
+     * {@code exp}, an OAuth2 token's expiry); give it the clock Keyway runs on.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
