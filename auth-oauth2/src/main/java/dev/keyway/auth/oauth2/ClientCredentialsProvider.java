@@ -1,5 +1,6 @@
 package dev.keyway.auth.oauth2;
 
+import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.ConfigProblems;
 import dev.keyway.spi.AuthContext;
 import dev.keyway.spi.AuthMethod;
@@ -99,7 +100,7 @@ public final class ClientCredentialsProvider implements AuthProvider {
    * id or secret for a {@code clientAuth} that needs it; those are not repeated.
    */
   private static void requireClient(Settings settings, ConfigProblems problems) {
-    List<String> reported = problems.list().stream().map(p -> p.path()).toList();
+    List<String> reported = problems.list().stream().map(ConfigProblem::path).toList();
     if (settings.text("clientId").filter(id -> !id.isBlank()).isEmpty()
         && !reported.contains(settings.path("clientId"))) {
       problems.add(settings.path("clientId"), "required");

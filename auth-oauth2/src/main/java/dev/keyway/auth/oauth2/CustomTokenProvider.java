@@ -22,10 +22,9 @@ import java.util.Optional;
  *   type: oauth2-custom-token
  *   tokenEndpoint: https://api.example.com/auth/login
  *   tokenHeaders: { X-Login-Key: "<loginKey>" }
- *   body: { user: "<user>", pass: "<pass>" }      # or JSON text; bodyType: form for a form
- *   values:                                       # private: only the configuration sets them
+ *   body: { user: reports, pass: "<pass>" }        # or JSON text; bodyType: form for a form
+ *   values:                                       # private: masked like every secret
  *     loginKey: "${secret:example.login-key}"
- *     user: reports
  *     pass: "${secret:example.password}"
  *   tokenPath: data.token                         # default access_token
  *   expiresInPath: data.ttl                       # seconds; optional

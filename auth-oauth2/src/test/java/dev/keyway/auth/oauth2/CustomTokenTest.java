@@ -250,19 +250,45 @@ class CustomTokenTest {
 
   @Test
   @DisplayName(
-      "a form body written as text, a missing tokenEndpoint and a reserved header are refused")
+      "a form body written as text, no tokenEndpoint, a reserved header, a prefix for a query are refused")
   void moreProblems() {
     Map<String, Object> auth = login("bodyType", "form", "body", "user=<user>");
     auth.remove("tokenEndpoint");
     auth.put("tokenHeaders", Map.of("Host", "evil.example", "X-Login-Key", "<key>"));
+    auth.put("tokenQueryParam", "token");
+    auth.put("tokenPrefix", "Bearer");
 
     assertThat(fixture.problems(auth))
         .contains(
             "collections.api.auth.tokenEndpoint: required",
             "collections.api.auth.tokenHeaders.Host: Keyway sets this header itself; it cannot be"
-                + " configured")
+                + " configured",
+            "collections.api.auth.tokenPrefix: not used with tokenQueryParam: the token is sent as"
+                + " it is")
         .anySatisfy(
             p -> assertThat(p).startsWith("collections.api.auth.body: with bodyType form, write"));
+  }
+
+  @Test
+  @DisplayName("dev and live values: each environment sends its own private value")
+  void environmentValues() throws Exception {
+    Map<String, Object> auth = login();
+    auth.put(
+        "values",
+        Map.of(
+            "key",
+            "${secret:login-key}",
+            "user",
+            tokens.loginUser(),
+            "pass",
+            Map.of("dev", "${secret:login-pass}", "live", "the-live-pass")));
+
+    assertThat(call(fixture.build(auth, "dev")).status()).isEqualTo(200);
+    Throwable live = OAuthKeyway.failure(fixture.build(auth, "live"));
+
+    assertThat(JSON.readTree(tokens.last().body()).get("pass").textValue())
+        .isEqualTo("the-live-pass");
+    assertThat(OAuthKeyway.text(live)).contains("401").doesNotContain("the-live-pass");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.keyway.auth.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.Keyway;
@@ -96,7 +97,7 @@ abstract class TokenMethodCompatibilityKit extends AuthProviderCompatibilityKit 
     try (LogCapture capture = LogCapture.start()) {
       assertThat(call(buildKeyway(validSettings(sandbox()))).status()).isEqualTo(200);
       Keyway wrong = buildKeyway(wrongSettings(sandbox()));
-      refused = org.assertj.core.api.Assertions.catchThrowable(() -> call(wrong));
+      refused = catchThrowable(() -> call(wrong));
       logs = capture.text();
     }
     assertThat(refused).isNotNull();
