@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ConnectCommand.class,
       DemoCommand.class,
       HashKeyCommand.class,
+      SecretsCommand.class,
       HelpCommand.class
     })
 final class KeywayCommand implements Callable<Integer> {
