@@ -4,9 +4,12 @@ import dev.keyway.api.Environment;
 import dev.keyway.api.Secret;
 import dev.keyway.core.config.SecretSource;
 import dev.keyway.core.secrets.EncryptedFileSecretStore;
+import dev.keyway.server.internal.doctor.SecretOrigins;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,6 +47,24 @@ final class CommandLineSecrets implements SecretSource {
   /** Returns the store beside the configuration, if there is one. */
   Optional<EncryptedFileSecretStore> store() {
     return store;
+  }
+
+  /**
+   * Returns where each secret's value would come from, as the store lists it now (the list holds no
+   * values and needs no master key): the overriding variable's name, or {@code store}.
+   */
+  SecretOrigins origins() {
+    Set<String> stored = new HashSet<>();
+    store.ifPresent(
+        s -> s.list().forEach(m -> stored.add(m.environment().configName() + "/" + m.name())));
+    return (name, environment) -> {
+      if (variables.find(name, environment).isPresent()) {
+        return Optional.of(variables.variableFor(name, environment));
+      }
+      return stored.contains(environment.configName() + "/" + name)
+          ? Optional.of("store")
+          : Optional.empty();
+    };
   }
 
   @Override

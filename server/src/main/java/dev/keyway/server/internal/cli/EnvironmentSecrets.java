@@ -29,6 +29,12 @@ final class EnvironmentSecrets implements SecretSource {
     return PREFIX + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
+  /** Returns the variable that supplies {@code name} in {@code env}, for messages. */
+  String variableFor(String name, Environment env) {
+    String scoped = PREFIX + env.name() + "_" + variable(name).substring(PREFIX.length());
+    return environment.apply(scoped) != null ? scoped : variable(name);
+  }
+
   @Override
   public Optional<Secret> find(String name, Environment env) {
     String scoped = PREFIX + env.name() + "_" + variable(name).substring(PREFIX.length());

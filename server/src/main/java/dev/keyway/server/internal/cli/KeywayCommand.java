@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       CallCommand.class,
       ConnectCommand.class,
+      DoctorCommand.class,
       DemoCommand.class,
       HashKeyCommand.class,
       SecretsCommand.class,
