@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
     })
 final class DoctorCommand implements Callable<Integer>, LoadsConfig {
 
+  private static final String INDENT = "         ";
+  private static final int WIDTH = 88;
+
   private final Terminal terminal;
 
   @Option(
@@ -90,11 +93,28 @@ final class DoctorCommand implements Callable<Integer>, LoadsConfig {
     if (!errors.isEmpty() || !warnings.isEmpty()) {
       out.println();
     }
-    errors.forEach(finding -> out.println("error:   " + finding));
-    warnings.forEach(finding -> out.println("warning: " + finding));
+    errors.forEach(finding -> print(out, "error:   ", finding));
+    warnings.forEach(finding -> print(out, "warning: ", finding));
     out.println();
     out.println(count(errors.size(), "error") + ", " + count(warnings.size(), "warning"));
     out.flush();
+  }
+
+  /** Prints the path after the label, and the message below it, wrapped to fit a terminal. */
+  private static void print(PrintWriter out, String label, Finding finding) {
+    out.println(label + finding.path());
+    StringBuilder line = new StringBuilder(INDENT);
+    for (String word : finding.message().split(" ")) {
+      if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.println(line);
+        line = new StringBuilder(INDENT);
+      }
+      if (line.length() > INDENT.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.println(line);
   }
 
   private static String count(int n, String word) {

@@ -111,7 +111,10 @@ public final class Doctor {
       return Optional.of(loader.load(configFile));
     } catch (InvalidConfigException e) {
       for (ConfigProblem problem : e.problems()) {
-        String where = env == null ? "" : " (" + env.configName() + ")";
+        String where =
+            env == null || problem.message().contains("environment " + env.configName())
+                ? ""
+                : " (" + env.configName() + ")";
         boolean known =
             findings.stream()
                 .anyMatch(

@@ -1,5 +1,7 @@
 package dev.keyway.server.internal.doctor;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ public record DoctorReport(
     String environment, Map<String, List<ValueUse>> uses, List<Finding> findings) {
 
   public DoctorReport {
-    uses = Map.copyOf(uses);
+    uses = Collections.unmodifiableMap(new LinkedHashMap<>(uses)); // in configuration order
     findings = List.copyOf(findings);
   }
 
