@@ -76,20 +76,15 @@ public final class Doctor {
     List<Finding> findings = new ArrayList<>();
     Map<String, Object> raw = rawTree();
     Map<Environment, KeywayConfig> loaded = new EnumMap<>(Environment.class);
-    Environment selected = chosen.orElse(null);
-    for (Environment env : chosen.map(List::of).orElse(List.of())) {
-      load(env, true, findings).ifPresent(config -> loaded.put(env, config));
-    }
-    if (selected == null) {
-      // The file's own environment decides which problems are errors.
-      Optional<KeywayConfig> own = load(null, true, findings);
-      if (own.isPresent()) {
-        selected = own.get().environment();
-        loaded.put(selected, own.get());
-      } else {
-        selected = fileEnvironment(raw).orElse(Environment.DEV);
-      }
-    }
+    // The chosen environment, else the file's own, decides which problems are errors.
+    Optional<KeywayConfig> first = load(chosen.orElse(null), true, findings);
+    Environment selected =
+        first
+            .map(KeywayConfig::environment)
+            .or(() -> chosen)
+            .or(() -> fileEnvironment(raw))
+            .orElse(Environment.DEV);
+    first.ifPresent(config -> loaded.put(selected, config));
     for (Environment env : Environment.values()) {
       if (env != selected) {
         load(env, false, findings).ifPresent(config -> loaded.put(env, config));
