@@ -6,8 +6,6 @@ import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.Environment;
 import dev.keyway.api.InvalidConfigException;
 import dev.keyway.core.AuthProviders;
-import dev.keyway.core.config.AuthConfig;
-import dev.keyway.core.config.CollectionConfig;
 import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
 import dev.keyway.core.config.SecretSource;
@@ -16,8 +14,6 @@ import dev.keyway.spi.SettingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -36,17 +32,14 @@ import java.util.regex.Pattern;
  * chosen one are errors, of the other warnings), lists which value each secret setting uses per
  * environment (references only), and flags plain-text secrets, dev values that fall back to live
  * ones, test keys in live and live keys in dev (by the {@code sk_}/{@code pk_}/{@code rk_}
- * prefixes), and static JWTs and client certificates that expire within {@value #SOON_DAYS} days.
+ * prefixes), and static JWTs and client certificates that expire soon ({@link
+ * ResolvedValueChecks}).
  *
  * <p>Never puts a value in a finding: only paths, reference names and dates.
  */
 public final class Doctor {
 
-  static final int SOON_DAYS = 30;
-
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{(secret|env|file):([^}]*)}");
-  private static final Pattern PROVIDER_KEY =
-      Pattern.compile("(?<![A-Za-z0-9])(sk|pk|rk)_(test|live)_[A-Za-z0-9]");
   private static final Set<String> SECRET_NAMES =
       Set.of("key", "password", "secret", "clientsecret", "token", "privatekey", "keypassword");
 
@@ -92,7 +85,8 @@ public final class Doctor {
     }
     Map<String, List<ValueUse>> uses = new LinkedHashMap<>();
     examineRaw(raw, uses, findings);
-    loaded.forEach((env, config) -> examineResolved(env, config, findings));
+    loaded.forEach(
+        (env, config) -> new ResolvedValueChecks(env, clock.instant()).examine(config, findings));
     return new DoctorReport(selected.configName(), uses, findings);
   }
 
@@ -264,71 +258,6 @@ public final class Doctor {
       return reference + " (the live value)";
     }
     return reference + " (missing)";
-  }
-
-  private void examineResolved(Environment env, KeywayConfig config, List<Finding> findings) {
-    Instant now = clock.instant();
-    for (CollectionConfig collection : config.collections().values()) {
-      String base = "collections." + collection.id();
-      examineResolvedAuth(env, base + ".auth", collection.auth(), now, findings);
-      collection
-          .tls()
-          .clientCertificate()
-          .ifPresent(
-              tls -> examineResolvedAuth(env, base + ".tls.clientCertificate", tls, now, findings));
-    }
-  }
-
-  private void examineResolvedAuth(
-      Environment env, String base, AuthConfig auth, Instant now, List<Finding> findings) {
-    for (Map.Entry<String, Object> setting : auth.settings().entrySet()) {
-      if (!(setting.getValue() instanceof String text)) {
-        continue;
-      }
-      String path = base + "." + setting.getKey();
-      Matcher key = PROVIDER_KEY.matcher(text);
-      if (key.find()) {
-        String prefix = key.group(1) + "_" + key.group(2) + "_";
-        if (env == Environment.LIVE && key.group(2).equals("test")) {
-          findings.add(
-              Finding.error(path, "live uses what looks like a test key (" + prefix + ")"));
-        } else if (env == Environment.DEV && key.group(2).equals("live")) {
-          findings.add(
-              Finding.warning(path, "dev uses what looks like a live key (" + prefix + ")"));
-        }
-      }
-      String name = setting.getKey();
-      if (auth.type().equals("jwt-static") && name.equals("token")) {
-        Expiry.ofJwt(text)
-            .ifPresent(exp -> expiry(path, env, "the static JWT", exp, now, findings));
-      }
-      if (auth.type().equals("mtls") && name.equals("certificate")) {
-        Expiry.ofCertificate(text)
-            .ifPresent(exp -> expiry(path, env, "the client certificate", exp, now, findings));
-      }
-    }
-  }
-
-  private static void expiry(
-      String path,
-      Environment env,
-      String what,
-      Instant expires,
-      Instant now,
-      List<Finding> findings) {
-    String where = " (" + env.configName() + ")";
-    if (!expires.isAfter(now)) {
-      findings.add(Finding.error(path, what + " expired on " + day(expires) + where));
-    } else if (expires.isBefore(now.plus(Duration.ofDays(SOON_DAYS)))) {
-      long days = Duration.between(now, expires).toDays();
-      findings.add(
-          Finding.warning(
-              path, what + " expires on " + day(expires) + ", in " + days + " days" + where));
-    }
-  }
-
-  private static String day(Instant instant) {
-    return instant.toString().substring(0, 10);
   }
 
   private boolean isSecret(String type, String name) {
