@@ -140,6 +140,30 @@ public final class Keyway implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs a call like {@link #exchange}, but hands {@code handler} the answer as a caller may see
+   * it: every credential of the collection (its keys and passwords, the tokens issued for it, the
+   * {@code Authorization} value sent with this request) masked byte for byte with {@code *} in the
+   * header fields and in the body. The body is masked as it streams, without being held whole; a
+   * credential split across two buffers is still masked, so up to the longest credential's length
+   * is held back between buffers. A gateway uses this to pass an upstream's answer on.
+   *
+   * <p>Unlike {@link #exchange}, each body buffer the handler receives is its own: release it, or
+   * write it to a connection, which does. Fails like {@link #exchange}.
+   */
+  public <T> Flux<T> exchangeMasked(
+      CallRequest request,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return Flux.defer(
+        () -> {
+          if (closed.get()) {
+            return Flux.error(new IllegalStateException("this Keyway instance is closed"));
+          }
+          return collection(request.collection()).exchangeMasked(request, handler);
+        });
+  }
+
   /** Returns the auth method built for {@code collection}, for tools and tests. */
   public AuthMethod authMethod(String collection) {
     return collection(collection).authMethod();

@@ -2,6 +2,7 @@ package dev.keyway.server;
 
 import dev.keyway.core.Keyway;
 import dev.keyway.core.KeywayException;
+import dev.keyway.core.log.KeywayLoggers;
 import dev.keyway.server.internal.http.AdminHandler;
 import dev.keyway.server.internal.http.GatewayHandler;
 import dev.keyway.server.internal.metrics.GatewayMetrics;
@@ -26,7 +27,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -51,7 +51,7 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class Gateway implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final Logger LOG = KeywayLoggers.getLogger(Gateway.class);
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration ADMIN_STOP = Duration.ofSeconds(5);
 

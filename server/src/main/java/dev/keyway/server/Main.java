@@ -1,5 +1,6 @@
 package dev.keyway.server;
 
+import dev.keyway.core.log.KeywayLoggers;
 import dev.keyway.server.internal.cli.KeywayCli;
 import dev.keyway.server.internal.cli.StopSignal;
 import dev.keyway.server.internal.cli.Terminal;
@@ -7,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Hooks;
 
 /** The {@code keyway} command: {@code serve}, {@code call}, {@code demo}, {@code hash-key}. */
@@ -21,7 +21,7 @@ public final class Main {
     // of no use to anyone; Reactor would print it at ERROR.
     Hooks.onErrorDropped(
         error ->
-            LoggerFactory.getLogger(Main.class)
+            KeywayLoggers.getLogger(Main.class)
                 .debug("dropped after its request ended: {}", error.getClass().getName()));
     Charset charset = Charset.defaultCharset();
     Terminal terminal =

@@ -103,6 +103,26 @@ public final class ConfiguredCollection implements AutoCloseable {
   public <T> Flux<T> exchange(
       CallRequest request,
       BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    return exchange(request, handler, false);
+  }
+
+  /**
+   * Runs {@code request}'s call like {@link #exchange(CallRequest, BiFunction)}, but hands {@code
+   * handler} the answer with this exchange's {@link #echoMask} applied: the header fields masked,
+   * and the body masked as it streams (a credential split across two buffers included; no whole
+   * body is held). Each body buffer the handler receives is its own: release it, or write it to a
+   * connection, which does.
+   */
+  public <T> Flux<T> exchangeMasked(
+      CallRequest request,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    return exchange(request, handler, true);
+  }
+
+  private <T> Flux<T> exchange(
+      CallRequest request,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler,
+      boolean masked) {
     CallTemplate template = calls.get(request.call());
     if (template == null) {
       return Flux.error(
@@ -112,13 +132,18 @@ public final class ConfiguredCollection implements AutoCloseable {
     return Flux.defer(
         () ->
             exchange(
-                template.build(request.params(), request.user()), request.call(), true, handler));
+                template.build(request.params(), request.user()),
+                request.call(),
+                true,
+                masked,
+                handler));
   }
 
   private <T> Flux<T> exchange(
       OutboundRequest unsigned,
       String call,
       boolean mayRetry,
+      boolean masked,
       BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
     return sign(unsigned, call)
         .flatMapMany(
@@ -129,12 +154,28 @@ public final class ConfiguredCollection implements AutoCloseable {
                     (head, body) ->
                         mayRetry && authMethod.shouldRetry(signed, head)
                             ? body.then(Mono.just(Attempt.<T>retry()))
-                            : Flux.from(handler.apply(head, body)).map(Attempt::of)))
+                            : Flux.from(
+                                    masked
+                                        ? maskedAnswer(
+                                            echoMask(unsigned, signed), head, body, handler)
+                                        : handler.apply(head, body))
+                                .map(Attempt::of)))
         .concatMap(
             attempt ->
                 attempt.isRetry()
-                    ? exchange(unsigned, call, false, handler)
+                    ? exchange(unsigned, call, false, masked, handler)
                     : Mono.just(attempt.item()));
+  }
+
+  private static <T> Publisher<T> maskedAnswer(
+      EchoMask mask,
+      ResponseHead head,
+      Flux<ByteBuf> body,
+      BiFunction<ResponseHead, Flux<ByteBuf>, ? extends Publisher<T>> handler) {
+    // The masker's buffers are new ones; without a mask, the upstream's are retained, so the
+    // handler owns every buffer either way.
+    Flux<ByteBuf> owned = mask.isEmpty() ? body.map(ByteBuf::retain) : mask.byteBufs().apply(body);
+    return handler.apply(new ResponseHead(head.status(), mask.mask(head.headers())), owned);
   }
 
   private Mono<OutboundRequest> sign(OutboundRequest unsigned, String call) {

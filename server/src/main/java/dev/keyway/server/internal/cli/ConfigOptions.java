@@ -24,12 +24,15 @@ final class ConfigOptions {
           "The environment whose values to use; overrides KEYWAY_ENV and the file's environment.")
   String environment;
 
-  /** Loads the configuration, resolving secrets from {@code KEYWAY_SECRET_*} variables. */
+  /**
+   * Loads the configuration, resolving secrets from {@code KEYWAY_SECRET_*} variables, then from
+   * the encrypted store beside the file ({@link CommandLineSecrets}).
+   */
   KeywayConfig load(Terminal terminal) {
     ConfigLoader loader =
         ConfigLoader.create()
             .withEnvironmentVariables(terminal.environment())
-            .withSecrets(new EnvironmentSecrets(terminal.environment()));
+            .withSecrets(CommandLineSecrets.forConfig(file, terminal.environment()));
     if (environment != null) {
       loader =
           loader.withEnvironment(

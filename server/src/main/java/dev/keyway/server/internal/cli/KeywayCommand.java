@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       CallCommand.class,
       ConnectCommand.class,
+      DoctorCommand.class,
       DemoCommand.class,
       HashKeyCommand.class,
+      SecretsCommand.class,
       HelpCommand.class
     })
 final class KeywayCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import dev.keyway.core.ConnectionRequiredException;
 import dev.keyway.core.Keyway;
 import dev.keyway.core.UnknownCallException;
 import dev.keyway.core.UpstreamException;
+import dev.keyway.core.log.KeywayLoggers;
 import dev.keyway.server.internal.auth.CallerAuthenticator;
 import dev.keyway.server.internal.auth.PublicRateLimiter;
 import dev.keyway.server.internal.metrics.GatewayMetrics;
@@ -20,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.netty.channel.AbortedException;
@@ -37,8 +37,8 @@ import reactor.netty.http.server.HttpServerResponse;
 public final class GatewayHandler
     implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
-  private static final Logger ACCESS = LoggerFactory.getLogger("dev.keyway.server.access");
-  private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+  private static final Logger ACCESS = KeywayLoggers.getLogger("dev.keyway.server.access");
+  private static final Logger LOG = KeywayLoggers.getLogger(GatewayHandler.class);
   private static final Pattern CALL_PATH =
       Pattern.compile("/v1/calls/([A-Za-z0-9_-]+)/([A-Za-z0-9_-]+)/?");
 

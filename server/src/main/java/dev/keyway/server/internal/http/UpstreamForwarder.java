@@ -17,8 +17,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Runs a call through {@link Keyway#exchange} and streams the upstream's answer to the caller: its
- * status, the allowed header fields, and the body, buffer by buffer, without holding it.
+ * Runs a call through {@link Keyway#exchangeMasked} and streams the upstream's answer to the
+ * caller: its status, the allowed header fields, and the body, buffer by buffer, without holding
+ * it. Any credential of the collection the upstream echoes (a key, a Basic header, a token) is
+ * masked byte for byte in the header fields and the body before it is written, also when it
+ * straddles two buffers.
  *
  * <p>The response body cap: a declared {@code Content-Length} above it is answered with a 502
  * problem before anything is sent; a body that grows past it while streaming is cut there. If that
@@ -45,7 +48,7 @@ final class UpstreamForwarder {
       HttpServerResponse response, CallContext context, CallEntry entry, CallRequest request) {
     long started = System.nanoTime();
     return keyway
-        .exchange(
+        .exchangeMasked(
             request,
             (head, body) -> {
               metrics.upstreamLatency(
@@ -71,11 +74,12 @@ final class UpstreamForwarder {
         body.handle(
             (buffer, sink) -> {
               if (seen.addAndGet(buffer.readableBytes()) > responseLimit) {
+                buffer.release();
                 sink.error(new ProblemException(Problems.upstreamTooLarge(responseLimit)));
               } else {
-                // The upstream's buffer is released after this returns; the caller's connection
-                // releases the retained one once written.
-                sink.next(buffer.retain());
+                // The buffer is ours (exchangeMasked); the caller's connection releases it once
+                // written.
+                sink.next(buffer);
               }
             });
     // The status line goes out with the first buffer (or the end of an empty body), so a failure

@@ -83,8 +83,8 @@ class KeywayCliTest {
     assertThat(version.run("--version")).isZero();
     assertThat(version.out()).startsWith("keyway 0.1.0");
     assertThat(help.run("--help")).isZero();
-    assertThat(help.out()).contains("serve", "call", "demo", "hash-key");
-    for (String command : new String[] {"serve", "call", "demo", "hash-key"}) {
+    assertThat(help.out()).contains("serve", "call", "demo", "hash-key", "secrets", "doctor");
+    for (String command : new String[] {"serve", "call", "demo", "hash-key", "secrets", "doctor"}) {
       TestTerminal commandHelp = new TestTerminal();
       assertThat(commandHelp.run(command, "--help")).isZero();
       assertThat(commandHelp.out()).startsWith("Usage: keyway " + command);

@@ -18,6 +18,7 @@ final class TestTerminal {
   private final StringWriter err = new StringWriter();
   private final AtomicReference<Runnable> stopAction = new AtomicReference<>();
   final Terminal terminal;
+  int exitCode = -1; // set by tests that keep a terminal and its exit code together
 
   TestTerminal(String stdin, Map<String, String> environment) {
     terminal =
