@@ -39,7 +39,18 @@ class GatewayCanaryTest {
       String auth,
       String method,
       String realmPath,
-      Function<Canaries, Map<String, String>> secrets) {}
+      Function<Canaries, Map<String, String>> secrets,
+      int wrongStatus) {
+
+    Kind(
+        String id,
+        String auth,
+        String method,
+        String realmPath,
+        Function<Canaries, Map<String, String>> secrets) {
+      this(id, auth, method, realmPath, secrets, 401);
+    }
+  }
 
   private static final List<Kind> KINDS =
       List.of(
@@ -68,7 +79,16 @@ class GatewayCanaryTest {
               "GET",
               "/basic/me",
               canaries ->
-                  Map.of("user", canaries.basicUsername(), "password", canaries.basicPassword())));
+                  Map.of("user", canaries.basicUsername(), "password", canaries.basicPassword())),
+          // A wrong client secret is refused at the token endpoint: credentials unavailable, 502.
+          new Kind(
+              "oauth2",
+              "{ type: oauth2-client-credentials, tokenEndpoint: \"${env:SANDBOX}/oauth/token\","
+                  + " clientId: canary-client, clientSecret: \"${secret:%1$s.secret}\" }",
+              "GET",
+              "/oauth/api/things",
+              canaries -> Map.of("secret", canaries.clientSecret()),
+              502));
 
   /** The variants of each kind: right credentials, wrong ones, and an upstream that is gone. */
   private enum Variant {
@@ -97,7 +117,9 @@ class GatewayCanaryTest {
                 .queryKey("api_key", canaries.queryKey())
                 .bodyKey("api_key", canaries.bodyKey())
                 .basic(canaries.basicUsername(), canaries.basicPassword())
+                .oauthClient("canary-client", canaries.clientSecret())
                 .start()) {
+      sandbox.oauth().refreshTokensForClientCredentials(true);
       String callerKey = CallerKeys.newKey();
       String sessionSecret = "session-secret-" + UUID.randomUUID() + UUID.randomUUID();
       Map<String, String> secrets = new HashMap<>();
@@ -149,8 +171,14 @@ class GatewayCanaryTest {
           answers.add(expect(200, gateway, good + "/ok", body, session));
           answers.add(expect(200, gateway, good + "/echo", body, callerKey));
           answers.add(expect(500, gateway, good + "/failing", body, session));
-          answers.add(expect(401, gateway, kind.id() + "Wrong/ok", body, callerKey));
-          answers.add(expect(500, gateway, kind.id() + "Wrong/failing", body, callerKey));
+          answers.add(expect(kind.wrongStatus(), gateway, kind.id() + "Wrong/ok", body, callerKey));
+          answers.add(
+              expect(
+                  kind.wrongStatus() == 401 ? 500 : kind.wrongStatus(),
+                  gateway,
+                  kind.id() + "Wrong/failing",
+                  body,
+                  callerKey));
           answers.add(expect(502, gateway, kind.id() + "Gone/ok", body, callerKey));
           answers.add(expect(401, gateway, good + "/ok", body, callerKey + "-wrong"));
           answers.add(expect(401, gateway, good + "/ok", body, session + "x"));
@@ -167,6 +195,17 @@ class GatewayCanaryTest {
         canaries.assertLogsClean();
         assertThat(metrics).doesNotContain(sessionSecret, callerKey);
         assertThat(canaries.logs()).doesNotContain(sessionSecret, callerKey);
+        // The tokens the sandbox issued are canaries too: none may reach a caller, a log or
+        // the metrics, though the echo calls sent the access token to an upstream that echoes.
+        List<String> tokens = new ArrayList<>(sandbox.oauth().issuedAccessTokens());
+        tokens.addAll(sandbox.oauth().issuedRefreshTokens());
+        assertThat(sandbox.oauth().issuedRefreshTokens()).isNotEmpty();
+        assertThat(tokens).isNotEmpty();
+        for (String token : tokens) {
+          assertThat(answers).noneMatch(answer -> answer.contains(token));
+          assertThat(metrics).doesNotContain(token);
+          assertThat(canaries.logs()).doesNotContain(token);
+        }
       }
     }
   }

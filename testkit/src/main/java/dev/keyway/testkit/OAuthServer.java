@@ -316,6 +316,11 @@ public final class OAuthServer {
     return server.store().issued();
   }
 
+  /** Returns the refresh tokens issued since the start or {@link #resetCounters()}, in order. */
+  public List<String> issuedRefreshTokens() {
+    return server.store().issuedRefresh();
+  }
+
   /** Sets every counter back to zero and forgets the issued list; tokens stay valid. */
   public void resetCounters() {
     server.counters().reset();

@@ -28,6 +28,7 @@ final class TokenStore {
   private final Map<String, RefreshToken> refresh = new HashMap<>();
   private final Set<String> revokedFamilies = new HashSet<>();
   private final List<String> issued = new ArrayList<>();
+  private final List<String> issuedRefresh = new ArrayList<>();
 
   /** What {@link #redeem} found. */
   enum Outcome {
@@ -50,6 +51,7 @@ final class TokenStore {
 
   synchronized void addRefresh(String token, Grant grant, String family, Instant expiresAt) {
     refresh.put(digest(token), new RefreshToken(grant, family, expiresAt, false));
+    issuedRefresh.add(token);
   }
 
   /** Returns the grant of {@code token} if it was issued here, is not revoked and not expired. */
@@ -129,8 +131,14 @@ final class TokenStore {
     return List.copyOf(issued);
   }
 
+  /** Returns the refresh tokens issued since the last {@link #forgetIssued}, in issue order. */
+  synchronized List<String> issuedRefresh() {
+    return List.copyOf(issuedRefresh);
+  }
+
   synchronized void forgetIssued() {
     issued.clear();
+    issuedRefresh.clear();
   }
 
   private static String digest(String token) {
