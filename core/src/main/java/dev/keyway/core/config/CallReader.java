@@ -23,6 +23,7 @@ final class CallReader {
     Optional<BodyConfig> body = BodyReader.read(call);
     Optional<Map<String, ParamConfig>> params = ParamReader.readAll(call);
     boolean isPublic = call.flag("public").orElse(false);
+    boolean check = call.flag("check").orElse(false);
     call.rejectUnknownKeys();
     if (call.problemCount() > mark) {
       return Optional.empty();
@@ -36,7 +37,8 @@ final class CallReader {
             headers.orElseThrow(),
             body.orElseThrow(),
             params.orElseThrow(),
-            isPublic));
+            isPublic,
+            check));
   }
 
   private static String method(Section call) {

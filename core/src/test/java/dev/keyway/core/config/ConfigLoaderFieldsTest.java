@@ -102,6 +102,7 @@ class ConfigLoaderFieldsTest {
     assertThat(call.query()).containsOnly(entry("expand", "default_source"), entry("limit", "10"));
     assertThat(call.headers()).containsOnly(entry("Idempotency-Key", "fixed"));
     assertThat(call.isPublic()).isTrue();
+    assertThat(call.check()).isFalse();
   }
 
   @Test
@@ -149,6 +150,7 @@ class ConfigLoaderFieldsTest {
     assertThat(call.body()).isEqualTo(BodyConfig.none());
     assertThat(call.params()).isEmpty();
     assertThat(call.isPublic()).isFalse();
+    assertThat(call.check()).as("marked check: true for keyway doctor").isTrue();
   }
 
   @Test

@@ -92,7 +92,7 @@ class ConfigLoaderProblemsTest {
     assertThat(problemsOf(call("verb: GET")))
         .containsExactly(
             "collections.api.calls.one.verb: unknown setting; expected one of method, path, query,"
-                + " headers, body, params, public");
+                + " headers, body, params, public, check");
   }
 
   @Test

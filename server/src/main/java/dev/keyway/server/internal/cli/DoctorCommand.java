@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a configuration without making any call: validates it, lists which value each"
-          + " environment uses for every secret setting (names and references, never values),"
-          + " and flags plain-text secrets, dev values that fall back to live ones, test keys in"
-          + " live and live keys in dev, and static JWTs and client certificates that expire"
-          + " within 30 days.",
+      "Checks a configuration: validates it, lists which value each environment uses for every"
+          + " secret setting (names and references, never values), and flags plain-text secrets,"
+          + " dev values that fall back to live ones, test keys in live and live keys in dev, and"
+          + " static JWTs and client certificates that expire within 30 days.",
+      "Then, unless --offline, it prepares each collection's credentials (a token method asks"
+          + " its token endpoint; nothing is sent to the API) and runs the calls marked"
+          + " check: true, and no other call.",
       "Exit code 0 with warnings only, 1 with any error."
     })
 final class DoctorCommand implements Callable<Integer>, LoadsConfig {
@@ -48,6 +50,11 @@ final class DoctorCommand implements Callable<Integer>, LoadsConfig {
               + " environment); the other one's are warnings.")
   String environment;
 
+  @Option(
+      names = "--offline",
+      description = "Skip the checks that talk to token endpoints and run check: true calls.")
+  boolean offline;
+
   DoctorCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -66,7 +73,7 @@ final class DoctorCommand implements Callable<Integer>, LoadsConfig {
     CommandLineSecrets secrets = CommandLineSecrets.forConfig(file, terminal.environment());
     DoctorReport report =
         new Doctor(file, terminal.environment(), secrets, secrets.origins(), Clock.systemUTC())
-            .examine(chosen);
+            .examine(chosen, !offline);
     print(report);
     return report.hasErrors() ? KeywayCli.FAILED : 0;
   }
@@ -88,6 +95,11 @@ final class DoctorCommand implements Callable<Integer>, LoadsConfig {
         out.printf("  %-" + width + "s  %-4s  %s%n", setting, use.environment(), use.description());
       }
     }
+    List<Finding> checked = report.findings(Finding.Severity.CHECKED);
+    if (!checked.isEmpty()) {
+      out.println();
+    }
+    checked.forEach(finding -> print(out, "ok:      ", finding));
     List<Finding> errors = report.findings(Finding.Severity.ERROR);
     List<Finding> warnings = report.findings(Finding.Severity.WARNING);
     if (!errors.isEmpty() || !warnings.isEmpty()) {

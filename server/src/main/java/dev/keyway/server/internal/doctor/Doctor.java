@@ -14,6 +14,7 @@ import dev.keyway.spi.SettingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -64,8 +65,20 @@ public final class Doctor {
     this.providers = AuthProviders.discover(Doctor.class.getClassLoader());
   }
 
-  /** Examines the configuration for {@code chosen} (empty: the file's own environment). */
+  /**
+   * Examines the configuration for {@code chosen} (empty: the file's own environment), without the
+   * live checks.
+   */
   public DoctorReport examine(Optional<Environment> chosen) {
+    return examine(chosen, false);
+  }
+
+  /**
+   * Examines the configuration for {@code chosen}; with {@code live}, also prepares each
+   * collection's credentials and runs the calls marked {@code check: true} (see {@link
+   * LiveChecks}).
+   */
+  public DoctorReport examine(Optional<Environment> chosen, boolean live) {
     List<Finding> findings = new ArrayList<>();
     Map<String, Object> raw = rawTree();
     Map<Environment, KeywayConfig> loaded = new EnumMap<>(Environment.class);
@@ -87,6 +100,9 @@ public final class Doctor {
     examineRaw(raw, uses, findings);
     loaded.forEach(
         (env, config) -> new ResolvedValueChecks(env, clock.instant()).examine(config, findings));
+    if (live) {
+      first.ifPresent(config -> new LiveChecks(Duration.ofSeconds(30)).run(config, findings));
+    }
     return new DoctorReport(selected.configName(), uses, findings);
   }
 

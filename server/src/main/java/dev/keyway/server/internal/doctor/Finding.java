@@ -9,7 +9,9 @@ public record Finding(Severity severity, String path, String message) {
   /** How bad a finding is. Errors make {@code keyway doctor} exit non-zero. */
   public enum Severity {
     ERROR,
-    WARNING
+    WARNING,
+    /** A live check that passed: shown, never counted. */
+    CHECKED
   }
 
   static Finding error(String path, String message) {
@@ -18,6 +20,10 @@ public record Finding(Severity severity, String path, String message) {
 
   static Finding warning(String path, String message) {
     return new Finding(Severity.WARNING, path, message);
+  }
+
+  static Finding checked(String path, String message) {
+    return new Finding(Severity.CHECKED, path, message);
   }
 
   @Override
