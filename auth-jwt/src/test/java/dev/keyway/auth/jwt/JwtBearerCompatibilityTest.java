@@ -2,22 +2,16 @@ package dev.keyway.auth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keyway.api.ConfigProblem;
 import dev.keyway.api.InvalidConfigException;
-import dev.keyway.core.ApiResponse;
-import dev.keyway.core.Keyway;
 import dev.keyway.spi.AuthProvider;
-import dev.keyway.spi.TokenRequestException;
-import dev.keyway.testkit.AuthProviderCompatibilityKit;
-import dev.keyway.testkit.LogCapture;
 import dev.keyway.testkit.Sandbox;
+import dev.keyway.testkit.TokenMethodCompatibilityKit;
 import java.security.KeyPair;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * setting is required (a key file may stand in for {@code iss}, {@code privateKey} and {@code
  * tokenEndpoint}).
  */
-class JwtBearerCompatibilityTest extends AuthProviderCompatibilityKit {
+class JwtBearerCompatibilityTest extends TokenMethodCompatibilityKit {
 
   private static final String ISSUER = "kit-robot";
   private static final KeyPair TRUSTED = Pems.rsa(2048);
@@ -65,11 +59,6 @@ class JwtBearerCompatibilityTest extends AuthProviderCompatibilityKit {
         "read");
   }
 
-  @Override
-  protected String sandboxPath() {
-    return "/oauth/api/things";
-  }
-
   /** Adds each base64 line of both keys: no message may hold a piece of a key either. */
   @Override
   protected Set<String> secretValues(Sandbox sandbox) {
@@ -78,16 +67,6 @@ class JwtBearerCompatibilityTest extends AuthProviderCompatibilityKit {
     values.addAll(JwtBearerTest.pemLines(Pems.pkcs8(UNTRUSTED.getPrivate())));
     values.addAll(sandbox.oauth().issuedAccessTokens());
     return values;
-  }
-
-  private static ApiResponse call(Keyway keyway) {
-    return keyway.call("kit", "probe", Map.of()).toCompletableFuture().join();
-  }
-
-  private long apiCalls() {
-    return sandbox().requests().stream()
-        .filter(request -> request.rawPath().startsWith("/oauth/api/"))
-        .count();
   }
 
   @Override
@@ -106,53 +85,7 @@ class JwtBearerCompatibilityTest extends AuthProviderCompatibilityKit {
   }
 
   @Override
-  @Test
-  @DisplayName(
-      "a call with valid credentials makes one token request and one API call, which succeeds")
-  public void validCall() {
-    ApiResponse response = call(buildKeyway(validSettings(sandbox())));
-
-    assertThat(response.status()).as("the sandbox answered %s", response.bodyText()).isEqualTo(200);
-    assertThat(sandbox().oauth().tokenRequests()).isEqualTo(1);
-    assertThat(apiCalls()).isEqualTo(1);
-  }
-
-  @Override
-  @Test
-  @DisplayName("wrong credentials are refused at the token endpoint; the API is never called")
-  public void wrongCall() {
-    Keyway keyway = buildKeyway(wrongSettings(sandbox()));
-
-    assertThatThrownBy(() -> call(keyway))
-        .isInstanceOf(CompletionException.class)
-        .rootCause()
-        .isInstanceOfSatisfying(
-            TokenRequestException.class,
-            cause -> assertThat(cause.error()).isEqualTo("invalid_grant"))
-        .hasMessageContaining("collection kit");
-    assertThat(sandbox().oauth().tokenRequests()).isPositive();
-    assertThat(apiCalls()).isZero();
-  }
-
-  @Override
-  @Test
-  @DisplayName("no secret appears in the logs or the exception of a successful and a refused call")
-  public void logsKeepSecrets() {
-    String logs;
-    Throwable refused;
-    try (LogCapture capture = LogCapture.start()) {
-      assertThat(call(buildKeyway(validSettings(sandbox()))).status()).isEqualTo(200);
-      Keyway wrong = buildKeyway(wrongSettings(sandbox()));
-      refused = catchThrowable(() -> call(wrong));
-      logs = capture.text();
-    }
-    assertThat(refused).isNotNull();
-    String thrown = BearerKeyway.text(refused);
-    Set<String> secrets = secretValues(sandbox());
-    assertThat(secrets).hasSizeGreaterThan(10);
-    for (String secret : secrets) {
-      assertThat(logs).as("the logs").doesNotContain(secret);
-      assertThat(thrown).as("the exception").doesNotContain(secret);
-    }
+  protected String wrongCredentialsError() {
+    return "invalid_grant"; // the sandbox trusts no key for the wrong assertion
   }
 }

@@ -2,6 +2,7 @@ package dev.keyway.auth.oauth2;
 
 import dev.keyway.spi.AuthProvider;
 import dev.keyway.testkit.Sandbox;
+import dev.keyway.testkit.TokenMethodCompatibilityKit;
 import java.util.Map;
 
 /**

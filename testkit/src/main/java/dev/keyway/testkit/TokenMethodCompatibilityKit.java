@@ -1,4 +1,4 @@
-package dev.keyway.auth.oauth2;
+package dev.keyway.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,36 +7,54 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.keyway.core.ApiResponse;
 import dev.keyway.core.Keyway;
 import dev.keyway.spi.TokenRequestException;
-import dev.keyway.testkit.AuthProviderCompatibilityKit;
-import dev.keyway.testkit.LogCapture;
-import dev.keyway.testkit.RecordedRequest;
-import dev.keyway.testkit.Sandbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compatibility kit for a token method against the sandbox's authorization server: the token
- * endpoint and the protected resource {@code /oauth/api/**} are both on the sandbox.
+ * The compatibility kit for a token method — one that gets its credentials from an authorization
+ * server through core's token machinery — against the {@link Sandbox}'s OAuth2 server: the token
+ * endpoint and the protected resource {@code /oauth/api/**} are both on the sandbox, whose
+ * confidential client is {@code kit-client} with secret {@link #CLIENT_SECRET}.
  *
- * <p>Three kit tests assume that every credential reaches the upstream API, which a token method's
- * do not: the sandbox records the token request as well as the call, and wrong credentials are
- * refused at the token endpoint, so the call fails before the API is reached instead of getting a
- * 401 from it. Those tests are replaced here by what a token method does instead: a valid call
- * makes one token request and one API call; a wrong one fails with the token endpoint's error code,
- * never reaching the API; and neither leaves a secret in the logs or the exception.
+ * <p>Three tests of {@link AuthProviderCompatibilityKit} assume every credential reaches the API,
+ * which a token method's do not; they are replaced by what a token method does instead: a valid
+ * call makes one token request and one API call; wrong credentials are refused at the token
+ * endpoint with the server's error code ({@link #wrongCredentialsError()}), never reaching the API;
+ * and neither leaves a secret in the logs or the exception.
+ *
+ * <pre>{@code
+ * class MyGrantCompatibilityTest extends TokenMethodCompatibilityKit {
+ *   protected AuthProvider provider() { return new MyGrantProvider(); }
+ *   protected Map<String, Object> validSettings(Sandbox sandbox) {
+ *     return Map.of("tokenEndpoint", sandbox.oauth().tokenUrl().toString(),
+ *         "clientId", "kit-client", "clientSecret", CLIENT_SECRET);
+ *   }
+ *   protected Map<String, Object> wrongSettings(Sandbox sandbox) { ... "clientSecret", "wrong" ... }
+ *   protected String wrongCredentialsError() { return "invalid_client"; }
+ * }
+ * }</pre>
  */
-abstract class TokenMethodCompatibilityKit extends AuthProviderCompatibilityKit {
+public abstract class TokenMethodCompatibilityKit extends AuthProviderCompatibilityKit {
+
+  /** The sandbox client's id. */
+  public static final String CLIENT_ID = "kit-client";
 
   /**
-   * Returns the RFC 6749 error code (or Keyway's) the token endpoint answers wrongSettings with.
+   * The sandbox client's secret: with {@code :}, {@code +}, {@code %}, a space and non-ASCII
+   * characters, so client authentication must encode it right (RFC 6749 §2.3.1).
    */
+  public static final String CLIENT_SECRET = "s3:cr+t%20 ünï/=&?";
+
+  /** Returns the error code the token endpoint answers {@link #wrongSettings} with. */
   protected abstract String wrongCredentialsError();
 
   @Override
   protected Sandbox startSandbox() {
-    return Sandbox.builder().oauthClient("kit-client", TokenServer.TRICKY_SECRET).start();
+    return Sandbox.builder().oauthClient(CLIENT_ID, CLIENT_SECRET).start();
   }
 
   @Override
@@ -101,12 +119,17 @@ abstract class TokenMethodCompatibilityKit extends AuthProviderCompatibilityKit 
       logs = capture.text();
     }
     assertThat(refused).isNotNull();
-    String thrown = OAuthKeyway.text(refused);
+    StringWriter thrown = new StringWriter();
+    refused.printStackTrace(new PrintWriter(thrown));
     for (String secret : secretValues(sandbox())) {
       if (secret.length() >= 4) {
         assertThat(logs).as("the logs").doesNotContain(secret);
-        assertThat(thrown).as("the exception").doesNotContain(secret);
+        assertThat(thrown.toString()).as("the exception").doesNotContain(secret);
       }
+    }
+    for (String token : sandbox().oauth().issuedAccessTokens()) {
+      assertThat(logs).as("the logs").doesNotContain(token);
+      assertThat(thrown.toString()).as("the exception").doesNotContain(token);
     }
   }
 }
