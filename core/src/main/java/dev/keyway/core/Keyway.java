@@ -44,9 +44,13 @@ import reactor.core.publisher.Mono;
  */
 public final class Keyway implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG =
+      dev.keyway.core.log.KeywayLoggers.getLogger(Keyway.class);
+
   private final KeywayConfig config;
   private final Map<String, ConfiguredCollection> collections;
   private final Connections connections;
+  private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   Keyway(KeywayConfig config, Map<String, ConfiguredCollection> collections, Clock clock) {
@@ -192,6 +196,17 @@ public final class Keyway implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       collections.values().forEach(ConfiguredCollection::close);
+      closeAll(resources);
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("a resource failed to close: {}", e.getClass().getName());
+      }
     }
   }
 
@@ -215,6 +230,7 @@ public final class Keyway implements AutoCloseable {
     private ClassLoader classLoader = Keyway.class.getClassLoader();
     private final List<AuthProvider> providers = new ArrayList<>();
     private TokenStore tokenStore;
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Builder() {}
 
@@ -283,6 +299,15 @@ public final class Keyway implements AutoCloseable {
     }
 
     /**
+     * Closes {@code resource} when the instance closes (after its connection pools), e.g. a token
+     * store opened for it; if the build fails, it is closed at once.
+     */
+    public Builder closing(AutoCloseable resource) {
+      resources.add(Objects.requireNonNull(resource, "resource"));
+      return this;
+    }
+
+    /**
      * Validates everything and builds the instance.
      *
      * @throws dev.keyway.api.InvalidConfigException listing every problem with its config path
@@ -299,9 +324,15 @@ public final class Keyway implements AutoCloseable {
         module = module.withTokenStore(tokenStore);
       }
       try {
-        return Guice.createInjector(module).getInstance(Keyway.class);
+        Keyway keyway = Guice.createInjector(module).getInstance(Keyway.class);
+        keyway.resources.addAll(resources);
+        return keyway;
       } catch (CreationException | ProvisionException e) {
+        closeAll(resources);
         throw unwrap(e);
+      } catch (RuntimeException e) {
+        closeAll(resources);
+        throw e;
       }
     }
 

@@ -20,7 +20,7 @@ public record KeywayConfig(
 
   /** The top-level keys whose resolved values are kept in {@link #sections()}. */
   public static final java.util.List<String> SECTION_KEYS =
-      java.util.List.of("publicUrl", "callers", "server");
+      java.util.List.of("publicUrl", "callers", "server", "store");
 
   public KeywayConfig {
     Objects.requireNonNull(environment, "environment");

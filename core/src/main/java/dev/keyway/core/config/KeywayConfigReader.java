@@ -48,8 +48,6 @@ final class KeywayConfigReader {
         new ValueResolver(environment, strict, references, problems, options.warnings());
     Section top = new Section(root, "", values);
     top.ignore("environment", "strictEnvironments");
-    // Read by the durable token store, not yet part of Keyway; accepted so a full file loads.
-    top.ignore("store");
     Map<String, Object> sections = ServerSections.read(top);
     Map<String, CollectionConfig> collections = collections(top, options.requiredAuthSettings());
     top.rejectUnknownKeys();

@@ -4,7 +4,12 @@ import dev.keyway.api.Environment;
 import dev.keyway.core.Keyway;
 import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
+import dev.keyway.core.secrets.MasterKey;
+import dev.keyway.core.secrets.SecretStoreException;
+import dev.keyway.store.jdbc.JdbcTokenStore;
+import dev.keyway.store.jdbc.TokenStoreSettings;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options of every command that loads a configuration: {@code --config} and {@code --env}. */
@@ -43,8 +48,42 @@ final class ConfigOptions {
     return loader.load(file);
   }
 
-  /** Loads the configuration and builds the Keyway that runs it. */
+  /**
+   * Loads the configuration and builds the Keyway that runs it, with the durable token store the
+   * configuration names ({@code store}; by default the H2 file beside it), closed with it.
+   */
   Keyway keyway(Terminal terminal) {
-    return Keyway.builder().config(load(terminal)).build();
+    KeywayConfig config = load(terminal);
+    Keyway.Builder builder = Keyway.builder().config(config);
+    tokenStore(config, terminal).ifPresent(store -> builder.tokenStore(store).closing(store));
+    return builder.build();
+  }
+
+  /**
+   * Opens the token store, sealed under the master key. Without a master key the default store
+   * cannot encrypt, so tokens stay in memory (and a warning says so); a configured {@code store}
+   * without one is an error.
+   */
+  private Optional<JdbcTokenStore> tokenStore(KeywayConfig config, Terminal terminal) {
+    TokenStoreSettings settings = TokenStoreSettings.read(config, file);
+    MasterKey master;
+    try {
+      master =
+          MasterKey.locate(
+              terminal.environment(),
+              file.toAbsolutePath().getParent().resolve(MasterKey.DEFAULT_FILE_NAME));
+    } catch (SecretStoreException noKey) {
+      if (config.section("store") != null) {
+        throw noKey;
+      }
+      terminal
+          .err()
+          .println(
+              "keyway: no master key, so OAuth2 tokens and user connections are kept in memory"
+                  + " only; run keyway secrets init to keep them (encrypted) across restarts");
+      terminal.err().flush();
+      return Optional.empty();
+    }
+    return Optional.of(settings.open(master));
   }
 }
