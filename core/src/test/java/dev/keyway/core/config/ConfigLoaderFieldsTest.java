@@ -27,7 +27,7 @@ class ConfigLoaderFieldsTest {
     Path file = Path.of(ConfigLoaderFieldsTest.class.getResource("/config/full.yaml").toURI());
     full =
         ConfigLoader.create()
-            .withSecrets(SecretSource.of(Map.of("stripe.test", "sk_test_1")))
+            .withSecrets(SecretSource.of(Map.of("stripe.test", "sk_test_1", "db", "db-password")))
             .withEnvironmentVariables(Map.of("STRIPE_SOURCE", "tok_visa")::get)
             .load(file);
   }
@@ -314,11 +314,14 @@ class ConfigLoaderFieldsTest {
   }
 
   @Test
-  @DisplayName("accepts store without reading it yet")
-  void ignoresStore() {
-    // full.yaml's store refers to ${secret:db}, which is not set: it must not be resolved.
-    assertThat(full.collections()).containsKey("stripe");
-    assertThat(full.sections()).doesNotContainKey("store");
+  @DisplayName("keeps store, resolved, as a section for the token store")
+  void keepsStore() {
+    assertThat(full.section("store"))
+        .isEqualTo(
+            Map.of(
+                "type", "postgresql",
+                "url", "jdbc:postgresql://db:5432/keyway",
+                "password", "db-password"));
   }
 
   @Test

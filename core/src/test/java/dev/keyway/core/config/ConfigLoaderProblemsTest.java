@@ -74,7 +74,7 @@ class ConfigLoaderProblemsTest {
     assertThat(problemsOf("colections: {}\ncollections: {}\n"))
         .containsExactly(
             "colections: unknown setting; expected one of environment, strictEnvironments,"
-                + " store, publicUrl, callers, server, collections");
+                + " publicUrl, callers, server, store, collections");
   }
 
   @Test
