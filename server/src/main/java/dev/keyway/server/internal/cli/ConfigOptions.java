@@ -4,16 +4,20 @@ import dev.keyway.api.Environment;
 import dev.keyway.core.Keyway;
 import dev.keyway.core.config.ConfigLoader;
 import dev.keyway.core.config.KeywayConfig;
+import dev.keyway.core.log.KeywayLoggers;
 import dev.keyway.core.secrets.MasterKey;
 import dev.keyway.core.secrets.SecretStoreException;
 import dev.keyway.store.jdbc.JdbcTokenStore;
 import dev.keyway.store.jdbc.TokenStoreSettings;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
 import picocli.CommandLine.Option;
 
 /** The options of every command that loads a configuration: {@code --config} and {@code --env}. */
 final class ConfigOptions {
+
+  private static final Logger LOG = KeywayLoggers.getLogger(ConfigOptions.class);
 
   @Option(
       names = {"-c", "--config"},
@@ -76,12 +80,9 @@ final class ConfigOptions {
       if (config.section("store") != null) {
         throw noKey;
       }
-      terminal
-          .err()
-          .println(
-              "keyway: no master key, so OAuth2 tokens and user connections are kept in memory"
-                  + " only; run keyway secrets init to keep them (encrypted) across restarts");
-      terminal.err().flush();
+      LOG.warn(
+          "no master key, so OAuth2 tokens and user connections are kept in memory only; run"
+              + " keyway secrets init to keep them (encrypted) across restarts");
       return Optional.empty();
     }
     return Optional.of(settings.open(master));
