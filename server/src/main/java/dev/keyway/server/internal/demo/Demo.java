@@ -50,6 +50,7 @@ public final class Demo implements AutoCloseable {
     secrets.put("sandbox.bodyKey", sandbox.bodyKey());
     secrets.put("sandbox.basicUser", sandbox.basicUsername());
     secrets.put("sandbox.basicPassword", sandbox.basicPassword());
+    secrets.put("sandbox.clientSecret", sandbox.oauth().clientSecret());
     secrets.put("demo.session", sessionSecret);
     secrets.put("demo.privateToken", random());
     Map<String, String> variables =
@@ -78,7 +79,7 @@ public final class Demo implements AutoCloseable {
    * free port).
    */
   public static Demo start(int port, int adminPort) {
-    Sandbox sandbox = Sandbox.start();
+    Sandbox sandbox = Sandbox.builder().oauthClient("demo-client", random()).start();
     try {
       return new Demo(sandbox, port, adminPort);
     } catch (RuntimeException e) {

@@ -38,6 +38,7 @@ final class DemoInstructions {
         "  curl -s -X POST " + calls + "/bodyKey/create -H \"Authorization: Bearer $KEY\" \\",
         "       -H 'Content-Type: application/json' -d '{\"note\":\"hello\"}'",
         "  curl -s -X POST " + calls + "/basic/me -H \"Authorization: Bearer $KEY\"",
+        "  curl -s -X POST " + calls + "/oauth2/things -H \"Authorization: Bearer $KEY\"",
         "",
         "What the upstream received (no caller key among the headers), and a public call:",
         "",

@@ -38,6 +38,7 @@ class DoctorCommandTest {
     values.put("sandbox.bodyKey", "bk-" + CallerKeys.newKey());
     values.put("sandbox.basicUser", "demo-user");
     values.put("sandbox.basicPassword", "pw-" + CallerKeys.newKey());
+    values.put("sandbox.clientSecret", "cs-" + CallerKeys.newKey());
     values.put("demo.session", "session-" + CallerKeys.newKey());
     values.put("demo.privateToken", "pt-" + CallerKeys.newKey());
     EncryptedFileSecretStore store =
@@ -61,16 +62,18 @@ class DoctorCommandTest {
   }
 
   @Test
-  @DisplayName("the demo config: every collection listed, live gaps as warnings, exit 0")
+  @DisplayName("the demo config (offline): every collection listed, live gaps as warnings, exit 0")
   void demo() {
-    TestTerminal terminal = doctor();
+    // Offline: the demo's sandbox is not running here (DoctorLiveChecksTest covers live checks).
+    TestTerminal terminal = doctor("--offline");
     System.out.println(terminal.out().replace(dir.toString(), "."));
 
     assertThat(terminal.exitCode).isZero();
     assertThat(terminal.out())
         .contains("environment dev")
         .contains("collections.headerKey (header-key)", "collections.basic (basic)")
-        .contains("collections.echo (none)", "callers.browser")
+        .contains("collections.echo (none)", "collections.oauth2 (oauth2-client-credentials)")
+        .contains("callers.browser")
         .contains("${secret:sandbox.headerKey} (store)", "${secret:demo.session} (store)")
         .contains("0 errors");
     assertThat(terminal.out())

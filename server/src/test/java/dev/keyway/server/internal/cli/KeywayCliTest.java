@@ -257,13 +257,18 @@ class KeywayCliTest {
     Matcher gateway = Pattern.compile("gateway   (http://\\S+)/v1/calls").matcher(out);
     assertThat(key.find()).isTrue();
     assertThat(gateway.find()).isTrue();
-    assertThat(out).contains("curl -s -X POST ", "/headerKey/things", "/basic/me");
+    assertThat(out)
+        .contains("curl -s -X POST ", "/headerKey/things", "/basic/me", "/oauth2/things");
     HttpResponse<String> response =
         post(URI.create(gateway.group(1) + "/v1/calls/headerKey/things"), key.group(1));
+    HttpResponse<String> oauth2 =
+        post(URI.create(gateway.group(1) + "/v1/calls/oauth2/things"), key.group(1));
     terminal.stop();
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"ok\":true,\"realm\":\"header-key\"}");
+    assertThat(oauth2.statusCode()).isEqualTo(200);
+    assertThat(oauth2.body()).contains("\"realm\":\"oauth\"");
     assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
   }
 }
